@@ -1,0 +1,27 @@
+/** A Project Brief's stored fields (the foundation slice: title, problem, owner, status). */
+export type BriefStatus = 'draft' | 'in-review' | 'approved';
+
+export interface Brief {
+  title: string;
+  problem: string;
+  ownerAccountId: string;
+  status: BriefStatus;
+  /** The Confluence page the brief was created on; edits are checked against that page. */
+  pageId: string;
+  updatedAt: string;
+}
+
+export const BRIEF_LIMITS = { title: 200, problem: 20_000 } as const;
+
+/** Returns the sentences that say what is wrong with a brief's text, or none. */
+export function briefProblems(input: { title: string; problem: string }): string[] {
+  const problems: string[] = [];
+  if (input.title.trim().length === 0) problems.push('Give the brief a title.');
+  if (input.title.length > BRIEF_LIMITS.title)
+    problems.push(`Keep the title to ${BRIEF_LIMITS.title} characters.`);
+  if (input.problem.length > BRIEF_LIMITS.problem)
+    problems.push(
+      `Keep "Problem and business impact" to ${BRIEF_LIMITS.problem} characters; link longer material.`,
+    );
+  return problems;
+}

@@ -1,0 +1,4 @@
+import { mountApp } from '../../common/src/mount';
+import { BriefMacro } from './brief-macro';
+
+mountApp(<BriefMacro />);

@@ -1,0 +1,2 @@
+/** Stylesheets are side-effect imports that Vite extracts into each build's CSS file. */
+declare module '*.css';

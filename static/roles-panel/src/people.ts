@@ -1,0 +1,46 @@
+/**
+ * Display names and avatars come from Jira, asked by the browser as the viewer (free, and only shows
+ * people the viewer may see); Accord itself stores account ids only.
+ */
+import { requestJira } from '@forge/bridge';
+
+export interface Person {
+  accountId: string;
+  displayName: string;
+  avatarUrl?: string;
+}
+
+/** user/bulk takes at most this many ids per call. */
+const BULK_LIMIT = 90;
+
+interface BulkUser {
+  accountId: string;
+  displayName?: string;
+  avatarUrls?: Record<string, string>;
+}
+
+export async function fetchPeople(accountIds: readonly string[]): Promise<Map<string, Person>> {
+  const unique = [...new Set(accountIds)];
+  const people = new Map<string, Person>();
+  const batches: string[][] = [];
+  for (let i = 0; i < unique.length; i += BULK_LIMIT) batches.push(unique.slice(i, i + BULK_LIMIT));
+  await Promise.all(
+    batches.map(async (batch) => {
+      const query = new URLSearchParams(batch.map((id) => ['accountId', id]));
+      query.set('maxResults', String(batch.length));
+      const response = await requestJira(`/rest/api/3/user/bulk?${query.toString()}`, {
+        headers: { Accept: 'application/json' },
+      });
+      if (!response.ok) throw new Error(`Jira answered ${response.status} when looking up people.`);
+      const page = (await response.json()) as { values?: BulkUser[] };
+      for (const user of page.values ?? []) {
+        people.set(user.accountId, {
+          accountId: user.accountId,
+          displayName: user.displayName ?? 'Unknown person',
+          avatarUrl: user.avatarUrls?.['48x48'] ?? user.avatarUrls?.['32x32'],
+        });
+      }
+    }),
+  );
+  return people;
+}

@@ -1,0 +1,63 @@
+/**
+ * Headless Chromium for the end-to-end tests: Debian's /usr/bin/chromium driven by playwright-core
+ * (nothing downloads a browser). Also starts a local site on a temp data dir.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.ACCORD_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is not at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The static builds must exist: the e2e tests load the real Custom UI bundles. */
+export function assertStaticBuilt(repoRoot: string): void {
+  for (const app of ['roles-panel', 'brief-macro', 'brief-config']) {
+    if (!existsSync(join(repoRoot, 'static', app, 'build', 'index.html'))) {
+      throw new Error(
+        `static/${app}/build is missing: run "node static/build.mjs" (npm run build:static) first.`,
+      );
+    }
+  }
+}
+
+export interface RunningSite {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A fresh demo site on a temp data dir, on a free port; close() also removes the data dir. */
+export async function startSite(): Promise<RunningSite> {
+  const repoRoot = join(__dirname, '..', '..');
+  assertStaticBuilt(repoRoot);
+  const dataDir = mkdtempSync(join(tmpdir(), 'accord-e2e-'));
+  // Loaded lazily so a missing build fails with the message above rather than a stack from the site.
+
+  const { createSite } = require('../../local/site') as typeof import('../../local/site');
+  const site = await createSite({ dataDir, port: 0 });
+  return {
+    url: site.url,
+    async close() {
+      await site.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

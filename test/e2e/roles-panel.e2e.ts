@@ -1,0 +1,63 @@
+/** The Roles panel renders from its real build inside the issue view's iframe. */
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startSite, type RunningSite } from './browser';
+
+jest.setTimeout(60_000);
+
+let browser: Browser;
+let site: RunningSite;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterEach(async () => {
+  await page.close();
+});
+
+test('LAUNCH-2 shows the Roles panel with its empty state', async () => {
+  await page.goto(`${site.url}/jira/browse/LAUNCH-2?as=erik`);
+  expect((await page.locator('#issue-summary').textContent())?.trim()).toBeTruthy();
+  expect(await page.locator('.jira-panel-title').first().textContent()).toContain('Roles');
+
+  const panel = page.frameLocator('iframe[title="Roles panel"]');
+  await panel.getByText('No roles on this issue yet').waitFor({ timeout: 20_000 });
+  // The empty state says what to do next, not just that nothing is there.
+  expect(await panel.getByTestId('empty-state').textContent()).toContain('Accountable');
+  // The iframe grew to its content (the shim reports its size to the host).
+  const height = await page
+    .locator('iframe[title="Roles panel"]')
+    .evaluate((el) => el.getBoundingClientRect().height);
+  expect(height).toBeGreaterThan(40);
+  expect(pageErrors).toEqual([]);
+});
+
+test('the panel follows the host into dark mode', async () => {
+  await page.goto(`${site.url}/jira/browse/LAUNCH-2?as=erik`);
+  const panel = page.frameLocator('iframe[title="Roles panel"]');
+  await panel.getByText('No roles on this issue yet').waitFor({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  const frame = page.frame({ url: /roles-panel/ });
+  if (!frame) throw new Error('The roles panel frame is missing');
+  // Strings, not functions: they run in the page, and the node tsconfig has no DOM types.
+  await frame.waitForFunction("document.documentElement.getAttribute('data-color-mode') === 'dark'");
+  // Token CSS for dark mode is in the extracted stylesheet, so the surface token changes value.
+  const surface = await frame.evaluate<string>(
+    "getComputedStyle(document.documentElement).getPropertyValue('--ds-surface').trim().toLowerCase()",
+  );
+  expect(surface).not.toBe('');
+  expect(surface).not.toBe('#ffffff');
+});
