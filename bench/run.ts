@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LATENCY_MS, type ScenarioResult } from './harness';
 import { rolesPanelCold } from './scenarios/roles-panel-cold';
+import { bulkApply1000 } from './scenarios/bulk-apply';
 
 /** `npm run bench`: every scenario, Accord beside its naive baseline, into bench/results.json. */
-const scenarios: Array<() => Promise<ScenarioResult>> = [rolesPanelCold];
+const scenarios: Array<() => Promise<ScenarioResult>> = [rolesPanelCold, bulkApply1000];
 
 async function main(): Promise<void> {
   const results: ScenarioResult[] = [];

@@ -184,27 +184,43 @@ export async function createSite(opts: SiteOptions): Promise<Site> {
   router.add('GET', '/forge/meter', (_req, res) => sendJson(res, 200, runtime.meter));
 
   const productRoute =
-    (service: ProductService) =>
+    (remote: 'jira' | 'confluence', service: ProductService) =>
     async (req: IncomingMessage, res: ServerResponse, _p: Record<string, string>, url: URL) => {
       const user = req.headers['x-forge-user'];
       const actor: Actor =
         typeof user === 'string' && user.length > 0 ? { kind: 'user', accountId: user } : { kind: 'app' };
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      const body = parseBody(await readBody(req));
+      const method = req.method ?? 'GET';
       const out = await service.handle({
-        method: req.method ?? 'GET',
+        method,
         path: url.pathname,
         query: url.searchParams,
         headers,
-        body: parseBody(await readBody(req)),
+        body,
         actor,
         selfGenerated: false,
       });
+      // A Custom UI requestJira/requestConfluence (marked by the host's bridge) is the app's call too.
+      if (req.headers['x-forge-bridge'] && runtime.onCall) {
+        runtime.onCall({
+          remote,
+          viaBridge: true,
+          method,
+          path: url.pathname,
+          query: url.search,
+          actor: actor.kind,
+          status: out.status,
+          requestBody: body,
+          responseBody: out.body,
+        });
+      }
       sendJson(res, out.status, out.body, out.headers);
     };
-  router.add('ANY', '/rest/*', productRoute(jira));
-  router.add('ANY', '/wiki/api/*', productRoute(confluence));
-  router.add('ANY', '/wiki/rest/*', productRoute(confluence));
+  router.add('ANY', '/rest/*', productRoute('jira', jira));
+  router.add('ANY', '/wiki/api/*', productRoute('confluence', confluence));
+  router.add('ANY', '/wiki/rest/*', productRoute('confluence', confluence));
 
   mountHostPages(router, { manifest, repoRoot });
 

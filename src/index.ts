@@ -2,5 +2,9 @@
 export { rolesResolver } from './forge/resolvers/roles-resolver';
 export { macroResolver } from './forge/resolvers/macro-resolver';
 export { briefExport } from './forge/resolvers/brief-export';
+export { projectResolver } from './forge/resolvers/project-resolver';
+export { overviewResolver } from './forge/resolvers/overview-resolver';
+export { adminResolver } from './forge/resolvers/admin-resolver';
 export { onIssueUpdated } from './forge/triggers/issue-updated';
 export { runBlockedSweep } from './forge/scheduled/blocked-sweep';
+export { applyRolesInBulk } from './forge/consumers/bulk-apply';

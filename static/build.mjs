@@ -8,7 +8,7 @@
  * - React 18 automatic JSX through Vite 8's built-in oxc transform (@vitejs/plugin-react is not used).
  */
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -16,7 +16,11 @@ import { build } from 'vite';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
-export const APPS = ['roles-panel', 'brief-macro', 'brief-config'];
+/** Every folder of static/ with an index.html is an app (the manifest's resources point at their builds). */
+export const APPS = readdirSync(here, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(path.join(here, d.name, 'index.html')))
+  .map((d) => d.name)
+  .sort();
 
 const TOKENS_ID = 'virtual:accord-tokens.css';
 // Every theme setGlobalTheme may name in `data-theme`; each file's selectors only match its own theme.

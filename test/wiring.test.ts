@@ -42,7 +42,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Resolver keys a static app's sources name in calls to its api client (`'area/verb'` literals). */
+/** Resolver keys a static app calls: the first argument of its resolver client (`call('area/verb', …)`) or of `invoke`. */
 function keysInvokedBy(resourceKey: string): string[] {
   const resource = manifest.resources.find((r) => r.key === resourceKey);
   if (!resource) return [];
@@ -50,10 +50,11 @@ function keysInvokedBy(resourceKey: string): string[] {
   const text = filesUnder(join(appDir, 'src'))
     .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
-  const MIME = /^(application|text|image|audio|video|multipart)\//;
-  return [...new Set([...text.matchAll(/['"`]([a-z]+\/[a-z][a-z-]*)['"`]/g)].map((m) => m[1]!))].filter(
-    (k) => !MIME.test(k),
-  );
+  return [
+    ...new Set(
+      [...text.matchAll(/\b(?:call|invoke)\(\s*['"`]([a-z]+\/[a-z][a-z-]*)['"`]/g)].map((m) => m[1]!),
+    ),
+  ];
 }
 
 async function resolverHasKey(fn: unknown, key: string): Promise<boolean> {

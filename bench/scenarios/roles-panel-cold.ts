@@ -4,9 +4,11 @@ import { measure, withSite, type ScenarioResult } from '../harness';
 
 /**
  * Open the Roles panel cold on a subtask (LAUNCH-3 → story LAUNCH-2 → epic LAUNCH-1) whose roles name four
- * people. Accord: `roles/get` reads the issue with its `accord-roles` property in one call, then the panel
- * fetches every holder's name in one `user/bulk`. Baseline: what a straightforward app does — the issue,
- * then the property, then each ancestor and its property, then each person one by one.
+ * people. Accord: the panel reads from the browser as the viewer (no function invocation): the issue with its
+ * `accord-roles` and `accord-responses` properties and `expand=editmeta` (empty without EDIT_ISSUES, so it
+ * says whether to show edit controls); then every holder's name in one `user/bulk` — the same requests
+ * static/roles-panel/src/read-roles.ts makes. Baseline: what a straightforward app does — a resolver reads the
+ * issue, then the property, then each ancestor and its property, then each person one by one.
  */
 export async function rolesPanelCold(): Promise<ScenarioResult> {
   return withSite(async (site) => {
@@ -32,14 +34,15 @@ export async function rolesPanelCold(): Promise<ScenarioResult> {
     if (!put.ok) throw new Error(`Could not set up roles on LAUNCH-3 (HTTP ${put.status}).`);
 
     const accord = await measure(site, async (ctx) => {
-      const res = await ctx.invoke('roles-resolver', 'roles/get', { issueKey: 'LAUNCH-3' }, viewer, {
-        issue: { key: 'LAUNCH-3' },
-      });
-      if (!res.ok || res.data.assignments.length !== 4)
-        throw new Error(`roles/get failed: ${JSON.stringify(res)}`);
-      const ids = [
-        ...new Set((res.data.assignments as Array<{ accountId: string }>).map((a) => a.accountId)),
-      ];
+      const issue = await ctx.rest(
+        '/rest/api/3/issue/LAUNCH-3?fields=summary,issuetype,parent,issuelinks&properties=accord-roles,accord-responses&expand=editmeta',
+        { as: viewer },
+      );
+      const roles = issue.body.properties['accord-roles'] as typeof property;
+      const canEdit = Object.keys(issue.body.editmeta?.fields ?? {}).length > 0;
+      if (!roles || roles.assignments.length !== 4 || !canEdit)
+        throw new Error('The panel read did not find the four holders.');
+      const ids = [...new Set(roles.assignments.map((a) => a.accountId))];
       const users = await ctx.rest(
         `/rest/api/3/user/bulk?${ids.map((id) => `accountId=${encodeURIComponent(id)}`).join('&')}`,
         { as: viewer },

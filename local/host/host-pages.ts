@@ -337,6 +337,21 @@ export function mountHostPages(router: SiteRouter, opts: { manifest: AnyManifest
         isNewToIssue: false,
       },
     }));
+    // jira:issueContext modules sit at the top of the issue's side column, as in Jira.
+    const contexts = modulesOfType(manifest, 'jira:issueContext').filter((m) => m.resource);
+    const contextFrames: FrameDescriptor[] = contexts.map((m, i) => ({
+      id: `context-${i}`,
+      moduleKey: m.key,
+      moduleType: m.type,
+      resourceKey: m.resource ?? '',
+      ...(m.functionKey ? { functionKey: m.functionKey } : {}),
+      localId: `${m.key}-${issue.id}`,
+      extension: {
+        type: 'jira:issueContext',
+        issue: { id: issue.id, key: issue.key, type: f.issuetype?.name, typeId: f.issuetype?.id },
+        project: { id: f.project?.id, key: f.project?.key, type: f.project?.projectTypeKey ?? 'software' },
+      },
+    }));
     const person = (value: unknown) =>
       isRecord(value) && typeof value.displayName === 'string' ? value.displayName : 'Unassigned';
     const fieldRows: Array<[string, unknown]> = [
@@ -376,6 +391,14 @@ export function mountHostPages(router: SiteRouter, opts: { manifest: AnyManifest
           })}
         </article>
         <aside class="jira-fields">
+          ${contextFrames.map((frame, i) => {
+            const module = contexts[i] as UiModule;
+            const label = typeof module.raw.label === 'string' ? module.raw.label : module.title;
+            return html`<section class="jira-context" aria-label="${label}">
+              <h2 class="jira-context-title">${module.title}</h2>
+              ${frameIframe(frame, `${module.title} context`, 'host-frame-context')}
+            </section>`;
+          })}
           <h2>Details</h2>
           <dl>
             ${fieldRows.map(
@@ -397,7 +420,7 @@ export function mountHostPages(router: SiteRouter, opts: { manifest: AnyManifest
         body,
         data: {
           ...common(viewer),
-          frames,
+          frames: [...frames, ...contextFrames],
           issue: {
             id: issue.id,
             key: issue.key,

@@ -360,6 +360,12 @@ export type ProjectPermissionKey =
   | 'VIEW_VOTERS_AND_WATCHERS'
   | 'TRANSITION_ISSUES';
 
+/** Global permissions a seed may grant (`USER_PICKER` every signed-in person has anyway). */
+export type GlobalPermissionKey = 'ADMINISTER';
+
+/** Global grants are kept beside the project grants under this pseudo project id (real ids start at 10000). */
+export const GLOBAL_SCOPE = 0;
+
 /** Permission presets for seeds: what a project role typically grants. */
 export const VIEWER_PERMISSIONS: readonly ProjectPermissionKey[] = [
   'BROWSE_PROJECTS',

@@ -232,6 +232,54 @@ describe('issues and permissions', () => {
   });
 });
 
+describe('permissions/check', () => {
+  it('answers EDIT_ISSUES per issue for the caller, ignoring unknown and hidden ids', async () => {
+    const s = site();
+    const id = async (key: string) => Number(body<{ id: string }>(await s.call('GET', `/issue/${key}`)).id);
+    const [launch2, launch3, legal1] = [await id('LAUNCH-2'), await id('LAUNCH-3'), await id('LEGAL-1')];
+    const check = (actor: Actor, req: unknown) => s.call('POST', '/permissions/check', { actor, body: req });
+    const ask = {
+      projectPermissions: [{ permissions: ['EDIT_ISSUES'], issues: [launch2, launch3, legal1, 999999] }],
+    };
+    expect(body(await check(as(erik), ask))).toEqual({
+      globalPermissions: [],
+      projectPermissions: [
+        { permission: 'EDIT_ISSUES', projects: [], issues: [launch2, launch3].sort((a, b) => a - b) },
+      ],
+    });
+    // Fatima only views LAUNCH; Amara cannot browse LEGAL.
+    expect(body(await check(as(fatima), ask))).toMatchObject({
+      projectPermissions: [{ permission: 'EDIT_ISSUES', issues: [] }],
+    });
+    expect(
+      body<{ projectPermissions: Array<{ issues: number[] }> }>(await check(as(amara), ask))
+        .projectPermissions[0]!.issues,
+    ).not.toContain(legal1);
+    // Global permissions and another person's permissions: only an admin (or the app) may ask about someone else.
+    expect(body(await check(as(priya), { globalPermissions: ['ADMINISTER'] }))).toEqual({
+      globalPermissions: ['ADMINISTER'],
+      projectPermissions: [],
+    });
+    expect((await check(as(erik), { ...ask, accountId: fatima.accountId })).status).toBe(403);
+    expect(body(await check(as(priya), { ...ask, accountId: fatima.accountId }))).toMatchObject({
+      projectPermissions: [{ issues: [] }],
+    });
+  });
+
+  it('refuses malformed requests with 400', async () => {
+    const s = site();
+    const check = (req: unknown) => s.call('POST', '/permissions/check', { actor: as(erik), body: req });
+    expect((await check({ projectPermissions: [{ permissions: ['FLY'], issues: [1] }] })).status).toBe(400);
+    expect((await check({ projectPermissions: [{ permissions: [], issues: [1] }] })).status).toBe(400);
+    expect(
+      (await check({ projectPermissions: [{ permissions: ['EDIT_ISSUES'], issues: ['LAUNCH-1'] }] })).status,
+    ).toBe(400);
+    expect((await check({ globalPermissions: ['EDIT_ISSUES'] })).status).toBe(400);
+    expect((await check({ accountId: 'nobody' })).status).toBe(400);
+    expect((await check({ surprise: true })).status).toBe(400);
+  });
+});
+
 describe('create, edit and events', () => {
   it('creates an issue with the next key, emits avi:jira:created:issue', async () => {
     const s = site();
@@ -415,6 +463,11 @@ describe('create, edit and events', () => {
     expect(
       (await s.call('POST', '/issue/LAUNCH-3/comment', { actor: as(david), body: { body: 'plain text' } }))
         .status,
+    ).toBe(400);
+    // A document that breaks the ADF schema (an empty text node) is refused too, as Jira does.
+    const empty = { ...adf, content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }] };
+    expect(
+      (await s.call('POST', '/issue/LAUNCH-3/comment', { actor: as(david), body: { body: empty } })).status,
     ).toBe(400);
     const res = await s.call('POST', '/issue/LAUNCH-3/comment', { actor: as(david), body: { body: adf } });
     expect(res.status).toBe(201);

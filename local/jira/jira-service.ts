@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import {
   DEFAULT_PRIORITY_ID,
   DONE_RESOLUTION_ID,
+  GLOBAL_SCOPE,
   ISSUE_TYPES,
   LINK_TYPES,
   PERMISSIONS,
@@ -27,6 +28,7 @@ import {
 } from './catalog';
 import { dateOnlyToMs, formatJiraDateTime } from './dates';
 import { applyEdit, diff, isAdf, issueTypeOf } from './issue-edit';
+import { adfProblems } from '../confluence/page-body';
 import { JqlError, compileJql, readEntityPropertyIndex, type EntityPropertyAlias } from './jql';
 import type { ChangelogItem, IssueRecord, JiraProjectRecord, JiraSeed, NotificationRecord } from './model';
 import { JiraRenderer, fieldSelector, propertySelector, type Viewer } from './render';
@@ -121,6 +123,7 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
   const viewerOf = (actor: Actor): Viewer => ({
     accountId: actor.kind === 'user' ? actor.accountId : null,
     canBrowse: (projectId) => has(actor, projectId, 'BROWSE_PROJECTS'),
+    canEdit: (projectId) => has(actor, projectId, 'EDIT_ISSUES'),
   });
   const actorId = (actor: Actor) => (actor.kind === 'user' ? actor.accountId : JIRA_APP_ACCOUNT_ID);
 
@@ -496,6 +499,9 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
         comment: 'Operation value must be an Atlassian Document (see the Atlassian Document Format)',
       });
     }
+    // Jira validates the document against the ADF schema and refuses a malformed one with 400.
+    const problems = adfProblems(body.body);
+    if (problems.length > 0) return fieldErrors({ comment: `INVALID_INPUT: ${problems[0]}` });
     const at = now().getTime();
     const author = actorId(req.actor);
     const comment = {
@@ -908,7 +914,11 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
       const def = PERMISSIONS.find((p) => p.key === key)!;
       let havePermission: boolean;
       if (req.actor.kind === 'app') havePermission = true;
-      else if (def.type === 'GLOBAL') havePermission = key === 'USER_PICKER' && req.actor.kind === 'user';
+      else if (def.type === 'GLOBAL')
+        havePermission =
+          req.actor.kind === 'user' &&
+          (key === 'USER_PICKER' ||
+            (store.grants.get(req.actor.accountId)?.get(GLOBAL_SCOPE)?.has(key) ?? false));
       else if (projectId !== undefined)
         havePermission = has(req.actor, projectId, key as ProjectPermissionKey);
       // Without a project or issue, Jira answers whether the user has the permission in any project.
@@ -926,6 +936,118 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
       };
     }
     return json(200, { permissions });
+  };
+
+  /**
+   * `POST /permissions/check` (getBulkPermissions): which of the asked projects and issues the person holds each
+   * project permission on, and which asked global permissions they hold. Answers for the caller unless
+   * `accountId` names someone else, which needs Administer Jira (the app may ask about anyone). Unknown project
+   * and issue ids are ignored, as are issues the person may not browse (they cannot act on what they cannot see).
+   */
+  const bulkPermissions: Handler = (req) => {
+    const b = req.body;
+    if (typeof b !== 'object' || b === null || Array.isArray(b))
+      return fail(400, 'The request body must be a JSON object.');
+    const body = b as Record<string, unknown>;
+    const extra = Object.keys(body).filter(
+      (k) => !['accountId', 'globalPermissions', 'projectPermissions'].includes(k),
+    );
+    if (extra.length > 0) return fail(400, `Unrecognized field "${extra[0]}".`);
+    const present = <T>(v: unknown): T[] | null =>
+      v === undefined || v === null ? [] : Array.isArray(v) ? (v.filter((x) => x !== null) as T[]) : null;
+
+    // Whose permissions: the caller, or (an admin or the app asking) the named account.
+    let subject: Actor = req.actor;
+    if (body.accountId !== undefined && body.accountId !== null) {
+      if (typeof body.accountId !== 'string' || !store.users.has(body.accountId))
+        return fieldErrors({ accountId: 'The account ID is invalid.' });
+      const asked: Actor = { kind: 'user', accountId: body.accountId };
+      const self = req.actor.kind === 'user' && req.actor.accountId === body.accountId;
+      if (!self && req.actor.kind === 'user') {
+        const admin = store.grants.get(req.actor.accountId)?.get(GLOBAL_SCOPE)?.has('ADMINISTER') ?? false;
+        if (!admin) return fail(403, 'Only Jira administrators can perform this operation.');
+      }
+      subject = asked;
+    }
+
+    const globals = present<unknown>(body.globalPermissions);
+    if (globals === null) return fieldErrors({ globalPermissions: 'globalPermissions must be a list.' });
+    const errors: Record<string, string> = {};
+    for (const g of globals) {
+      const def = PERMISSIONS.find((p) => p.key === g);
+      if (typeof g !== 'string' || !def || def.type !== 'GLOBAL')
+        errors[String(g)] = 'Unrecognized global permission';
+    }
+    const entries = present<unknown>(body.projectPermissions);
+    if (entries === null) return fieldErrors({ projectPermissions: 'projectPermissions must be a list.' });
+    const wanted: Array<{ permissions: string[]; projects: number[]; issues: number[] }> = [];
+    for (const raw of entries) {
+      if (typeof raw !== 'object' || Array.isArray(raw))
+        return fieldErrors({ projectPermissions: 'Each entry must be an object.' });
+      const e = raw as Record<string, unknown>;
+      const unknownField = Object.keys(e).find((k) => !['permissions', 'projects', 'issues'].includes(k));
+      if (unknownField) return fail(400, `Unrecognized field "${unknownField}".`);
+      const perms = present<unknown>(e.permissions);
+      const projects = present<unknown>(e.projects);
+      const issues = present<unknown>(e.issues);
+      if (perms === null || projects === null || issues === null)
+        return fieldErrors({ projectPermissions: 'permissions, projects and issues must be lists.' });
+      const ids = [...projects, ...issues];
+      if (ids.some((id) => typeof id !== 'number' || !Number.isSafeInteger(id)))
+        return fieldErrors({ projectPermissions: 'Project and issue IDs must be whole numbers.' });
+      const keys = perms.filter((p) => p !== '');
+      for (const k of keys) {
+        const def = PERMISSIONS.find((p) => p.key === k);
+        if (typeof k !== 'string' || !def || def.type !== 'PROJECT')
+          errors[String(k)] = 'Unrecognized permission';
+      }
+      if (keys.length === 0)
+        return fieldErrors({ projectPermissions: 'At least one project permission is required.' });
+      wanted.push({
+        permissions: keys as string[],
+        projects: projects as number[],
+        issues: issues as number[],
+      });
+    }
+    if (Object.keys(errors).length > 0) return fieldErrors(errors);
+    const validProjects = new Set(wanted.flatMap((w) => w.projects).filter((id) => store.projects.has(id)));
+    const validIssues = new Set(wanted.flatMap((w) => w.issues).filter((id) => store.issues.has(id)));
+    if (validProjects.size > 1000 || validIssues.size > 1000)
+      return fail(400, 'At most 1000 projects and 1000 issues can be checked.');
+
+    const granted = new Map<string, { projects: Set<number>; issues: Set<number> }>();
+    for (const w of wanted) {
+      for (const key of w.permissions) {
+        const permission = key as ProjectPermissionKey;
+        const grant = granted.get(key) ?? { projects: new Set<number>(), issues: new Set<number>() };
+        granted.set(key, grant);
+        for (const id of w.projects)
+          if (store.projects.has(id) && has(subject, id, permission)) grant.projects.add(id);
+        for (const id of w.issues) {
+          const issue = store.issues.get(id);
+          if (
+            issue &&
+            has(subject, issue.projectId, 'BROWSE_PROJECTS') &&
+            has(subject, issue.projectId, permission)
+          )
+            grant.issues.add(id);
+        }
+      }
+    }
+    return json(200, {
+      globalPermissions: (globals as string[]).filter((key) =>
+        subject.kind === 'app'
+          ? true
+          : subject.kind === 'user' &&
+            (key === 'USER_PICKER' ||
+              (store.grants.get(subject.accountId)?.get(GLOBAL_SCOPE)?.has(key) ?? false)),
+      ),
+      projectPermissions: [...granted].map(([permission, g]) => ({
+        permission,
+        projects: [...g.projects].sort((a, b) => a - b),
+        issues: [...g.issues].sort((a, b) => a - b),
+      })),
+    });
   };
 
   const appUser = () => ({
@@ -1177,6 +1299,7 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
     ['POST', /^\/search\/approximate-count$/, approximateCount],
     ['POST', /^\/jql\/parse$/, parseJql],
     ['GET', /^\/mypermissions$/, myPermissions],
+    ['POST', /^\/permissions\/check$/, bulkPermissions],
     ['GET', /^\/myself$/, myself],
     ['GET', /^\/user$/, getUser],
     ['GET', /^\/user\/bulk$/, bulkUsers],
@@ -1260,6 +1383,7 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
         if (!project) throw new Error(`Seed grants permissions on unknown project ${g.projectKey}`);
         store.grant(g.accountId, project.id, g.permissions);
       }
+      for (const g of data.globalPermissions ?? []) store.grantGlobal(g.accountId, g.permissions);
       for (const s of data.issues) {
         const m = /^([A-Z][A-Z0-9_]*)-(\d+)$/.exec(s.key.toUpperCase());
         const project = m ? store.projectsByKey.get(m[1]!) : undefined;

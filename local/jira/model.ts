@@ -2,7 +2,7 @@
  * Records of the emulated Jira (what it stores) and the seed format (what a scenario or the demo loads).
  * Records use numeric ids and epoch milliseconds; the REST layer renders Jira's string shapes.
  */
-import type { ProjectPermissionKey } from './catalog';
+import type { GlobalPermissionKey, ProjectPermissionKey } from './catalog';
 
 export interface JiraUserRecord {
   accountId: string;
@@ -121,6 +121,12 @@ export interface JiraSeedGrant {
   permissions: readonly ProjectPermissionKey[];
 }
 
+/** Site-wide permissions, e.g. who is a Jira administrator (`ADMINISTER`). */
+export interface JiraSeedGlobalGrant {
+  accountId: string;
+  permissions: readonly GlobalPermissionKey[];
+}
+
 export interface JiraSeedComment {
   author: string;
   /** ADF document, or plain text that becomes one paragraph. */
@@ -169,6 +175,7 @@ export interface JiraSeed {
   users: readonly JiraSeedUser[];
   projects: readonly JiraSeedProject[];
   permissions: readonly JiraSeedGrant[];
+  globalPermissions?: readonly JiraSeedGlobalGrant[];
   issues: readonly JiraSeedIssue[];
   links?: readonly JiraSeedLink[];
 }

@@ -66,7 +66,22 @@ export interface Viewer {
   /** Account id of the person asking, or null for the app. */
   accountId: string | null;
   canBrowse(projectId: number): boolean;
+  /** EDIT_ISSUES in the project: `expand=editmeta` lists editable fields only for people who may edit. */
+  canEdit(projectId: number): boolean;
 }
+
+/** The fields `expand=editmeta` describes, as Jira's FieldMetadata (only those Accord's demo uses). */
+const EDITABLE_FIELDS: Record<
+  string,
+  { type: string; items?: string; system: string; operations: string[] }
+> = {
+  summary: { type: 'string', system: 'summary', operations: ['set'] },
+  labels: { type: 'array', items: 'string', system: 'labels', operations: ['add', 'set', 'remove'] },
+  priority: { type: 'priority', system: 'priority', operations: ['set'] },
+  duedate: { type: 'date', system: 'duedate', operations: ['set'] },
+  assignee: { type: 'user', system: 'assignee', operations: ['set'] },
+  description: { type: 'string', system: 'description', operations: ['set'] },
+};
 
 export class JiraRenderer {
   constructor(
@@ -344,6 +359,26 @@ export class JiraRenderer {
     if (opts.expand.has('transitions')) bean.transitions = this.transitions(issue);
     if (opts.expand.has('changelog')) bean.changelog = this.changelog(issue, 0, 40);
     if (opts.expand.has('renderedFields')) bean.renderedFields = {};
+    if (opts.expand.has('editmeta')) {
+      // Jira lists the fields the person may edit; someone without EDIT_ISSUES gets an empty list.
+      const editable = opts.viewer.accountId === null || opts.viewer.canEdit(issue.projectId);
+      bean.editmeta = {
+        fields: editable
+          ? Object.fromEntries(
+              Object.entries(EDITABLE_FIELDS).map(([key, f]) => [
+                key,
+                {
+                  required: key === 'summary',
+                  schema: { type: f.type, ...(f.items ? { items: f.items } : {}), system: f.system },
+                  name: FIELD_NAMES[key] ?? key,
+                  key,
+                  operations: f.operations,
+                },
+              ]),
+            )
+          : {},
+      };
+    }
     if (opts.properties) {
       const props: Record<string, unknown> = {};
       for (const [key, value] of this.store.properties.get(issue.id) ?? []) {

@@ -4,7 +4,7 @@
  * SQLite in the same call, so a restarted site sees exactly what the last one wrote.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { ProjectPermissionKey } from './catalog';
+import { GLOBAL_SCOPE, type GlobalPermissionKey, type ProjectPermissionKey } from './catalog';
 import type {
   CommentRecord,
   HistoryRecord,
@@ -160,7 +160,11 @@ export class JiraStore {
     this.version++;
   }
 
-  grant(accountId: string, projectId: number, permissions: readonly ProjectPermissionKey[]): void {
+  grant(
+    accountId: string,
+    projectId: number,
+    permissions: readonly (ProjectPermissionKey | GlobalPermissionKey)[],
+  ): void {
     let perProject = this.grants.get(accountId);
     if (!perProject) this.grants.set(accountId, (perProject = new Map()));
     let set = perProject.get(projectId);
@@ -170,6 +174,11 @@ export class JiraStore {
       this.stmt.grant!.run(accountId, projectId, permission);
     }
     this.version++;
+  }
+
+  /** Site-wide permissions (kept under the pseudo project GLOBAL_SCOPE). */
+  grantGlobal(accountId: string, permissions: readonly GlobalPermissionKey[]): void {
+    this.grant(accountId, GLOBAL_SCOPE, permissions);
   }
 
   putIssue(issue: IssueRecord, previousParentId: number | null = null): void {

@@ -27,6 +27,8 @@ export interface ForgeFetchInit {
 /** One product or KVS call as the platform saw it; kept for counting, the bench and contract tests. */
 export interface RecordedCall {
   remote: string;
+  /** True for a Custom UI `requestJira`/`requestConfluence` made in the browser through the bridge. */
+  viaBridge?: boolean;
   method: string;
   path: string;
   query: string;

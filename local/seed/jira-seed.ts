@@ -381,6 +381,9 @@ export function demoJiraSeed(now: Date): JiraSeed {
       grant(grace, 'LEGAL', VIEWER_PERMISSIONS),
       grant(lucia, 'LEGAL', COMMENTER_PERMISSIONS),
     ],
+    // Priya (the default viewer of the local site) administers Jira, so the Accord settings page works
+    // out of the box; Erik administers LAUNCH as a project only, which does not make him a Jira admin.
+    globalPermissions: [{ accountId: priya.accountId, permissions: ['ADMINISTER'] }],
     issues: [...launch, ...mkt, ...legal],
     links: [
       { type: 'Blocks', from: 'LEGAL-2', to: 'LAUNCH-3' },

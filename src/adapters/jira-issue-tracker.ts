@@ -1,4 +1,4 @@
-import type { IssueSnapshot, IssueTracker, SearchPage } from '../app/ports';
+import type { IssueLinkSnapshot, IssueSnapshot, IssueTracker, SearchPage } from '../app/ports';
 import { UpstreamError } from '../app/errors';
 import { defaultRetryPolicy, withRetries, type MinimalResponse, type RetryPolicy } from './retrying-fetch';
 
@@ -23,6 +23,11 @@ interface RawIssue {
     issuetype?: { name?: string; hierarchyLevel?: number };
     status?: { name?: string; statusCategory?: { key?: string } };
     parent?: { key?: string };
+    issuelinks?: Array<{
+      type?: { name?: string };
+      outwardIssue?: { key?: string };
+      inwardIssue?: { key?: string };
+    }>;
   };
   properties?: Record<string, unknown>;
 }
@@ -42,7 +47,18 @@ function toSnapshot(raw: RawIssue): IssueSnapshot {
     },
     ...(f.parent?.key ? { parentKey: f.parent.key } : {}),
     properties: raw.properties ?? {},
+    ...(f.issuelinks ? { links: toLinks(f.issuelinks) } : {}),
   };
+}
+
+function toLinks(raw: NonNullable<NonNullable<RawIssue['fields']>['issuelinks']>): IssueLinkSnapshot[] {
+  const links: IssueLinkSnapshot[] = [];
+  for (const l of raw) {
+    const type = l.type?.name ?? '';
+    if (l.outwardIssue?.key) links.push({ type, direction: 'outward', issueKey: l.outwardIssue.key });
+    else if (l.inwardIssue?.key) links.push({ type, direction: 'inward', issueKey: l.inwardIssue.key });
+  }
+  return links;
 }
 
 function isRawIssue(v: unknown): v is RawIssue {
@@ -75,9 +91,10 @@ export function createJiraIssueTracker(
     withRetries(() => requester.requestJira(path, init), retry);
 
   return {
-    async getIssue(key, { properties = [] }) {
+    async getIssue(key, { properties = [], links = false }) {
+      const fields = links ? [...ISSUE_FIELDS, 'issuelinks'] : ISSUE_FIELDS;
       const res = await call(
-        route`/rest/api/3/issue/${key}?fields=${ISSUE_FIELDS.join(',')}&properties=${properties.join(',')}`,
+        route`/rest/api/3/issue/${key}?fields=${fields.join(',')}&properties=${properties.join(',')}`,
       );
       if (res.status === 404 || res.status === 403) return null;
       if (!res.ok) throw await failure(res, `read issue ${key}`);

@@ -1,3 +1,5 @@
+import { UpstreamError } from '../app/errors';
+
 /**
  * Product calls that Jira or Confluence refuse with 429 or 5xx are retried, honouring Retry-After
  * (seconds or an HTTP date), with capped exponential back-off otherwise. A network error is retried too.
@@ -61,5 +63,6 @@ export async function withRetries<R extends MinimalResponse>(
     }
     await policy.sleep(retryDelayMs(res, attempt, policy, Date.now()));
   }
-  throw lastError instanceof Error ? lastError : new Error('The product call failed.');
+  const reason = lastError instanceof Error ? lastError.message : 'no answer';
+  throw new UpstreamError(`Atlassian did not answer (${reason}). Try again in a minute.`, 504);
 }

@@ -11,10 +11,29 @@ function part(id: string): string {
 
 export const ENTITY = {
   brief: 'brief',
+  rolesAudit: 'roles-audit',
 } as const;
 
 export const storageKeys = {
   brief: (briefId: string) => part(briefId),
   statusChange: (issueId: string) => `status-change:${part(issueId)}`,
   blockedSweep: () => 'blocked-sweep:last',
+  /** One roles audit line: the issue key and a generated id, so lines never overwrite each other. */
+  rolesAudit: (issueKey: string, entryId: string) => `${part(issueKey)}:${part(entryId)}`,
+};
+
+/** Bulk-apply jobs and their batch results (entity `bulk-job`). */
+export const BULK_JOB_ENTITY = 'bulk-job';
+export const bulkJobKeys = {
+  job: (jobId: string) => `job.${part(jobId)}`,
+  batch: (jobId: string, index: number) => `job.${part(jobId)}.b${String(index).padStart(4, '0')}`,
+};
+
+/** The brief entity's index of every brief by `updatedAt` (manifest `app.storage.entities`). */
+export const BRIEF_BY_UPDATED_INDEX = 'by-updated';
+
+/** Accord's site settings: one key, and a short-lived claim per revision so two saves cannot both win. */
+export const settingsKeys = {
+  settings: (id: string) => `settings:${part(id)}`,
+  claim: (id: string, revision: number) => `settings-claim:${part(id)}:${String(Math.trunc(revision))}`,
 };

@@ -1,43 +1,29 @@
 import type { RolesView } from '../shared/roles';
-import { defaultFrameworkFor, findRoleIssues, readRolesProperty, ROLES_PROPERTY_KEY } from '../domain/roles';
-import type { IssueTracker } from './ports';
-import { AppError } from './errors';
+import type { IssueActions, IssueTracker } from './ports';
+import { loadRolesState, readThreshold, toRolesView, type ThresholdSource } from './load-roles';
+
+export interface GetRolesDeps {
+  /** Jira as the person asking, so nobody sees roles on an issue (or an ancestor) they cannot browse. */
+  jira: IssueTracker;
+  /** Also as the person asking; when given, the view says whether they may edit (`canEdit`). */
+  actions?: IssueActions;
+  /** More Consulted than this draws a warning (domain default 5). */
+  consultedThreshold?: ThresholdSource;
+}
 
 /**
- * Reads an issue's own roles as the person asking (so nobody sees roles on an issue they cannot browse):
- * one Jira call, the issue with its `accord-roles` property. Inheritance from ancestors comes with the
- * roles work (issue #3); until then an issue without its own roles reads as `source: "none"`.
+ * The roles that apply to an issue: its own `accord-roles` property, else its nearest ancestor's, with findings,
+ * responses and whether the caller may edit them. An issue with roles of its own costs one Jira call, plus the
+ * EDIT_ISSUES check in parallel.
  */
-export async function getRoles(
-  deps: { jira: IssueTracker },
-  input: { issueKey: string },
-): Promise<RolesView> {
-  const issue = await deps.jira.getIssue(input.issueKey, { properties: [ROLES_PROPERTY_KEY] });
-  if (!issue) {
-    throw new AppError(
-      'NOT_FOUND',
-      `Issue ${input.issueKey} does not exist or you do not have permission to see it.`,
-    );
-  }
-  const reading = readRolesProperty(issue.properties[ROLES_PROPERTY_KEY]);
-  const framework = reading.property?.framework ?? defaultFrameworkFor(issue.issueType.name);
-  if (!reading.property) {
-    return {
-      issueKey: issue.key,
-      framework,
-      assignments: [],
-      source: 'none',
-      findings: reading.findings,
-      revision: reading.revision,
-    };
-  }
-  const assignments = reading.property.assignments;
-  return {
-    issueKey: issue.key,
-    framework,
-    assignments,
-    source: 'issue',
-    findings: [...reading.findings, ...findRoleIssues(framework, assignments, {})],
-    revision: reading.revision,
-  };
+export async function getRoles(deps: GetRolesDeps, input: { issueKey: string }): Promise<RolesView> {
+  const [state, permissions, consultedThreshold] = await Promise.all([
+    loadRolesState(deps.jira, input.issueKey),
+    deps.actions ? deps.actions.permissions(input.issueKey, ['EDIT_ISSUES']) : Promise.resolve(undefined),
+    readThreshold(deps.consultedThreshold),
+  ]);
+  return toRolesView(state, {
+    ...(permissions !== undefined ? { canEdit: permissions?.EDIT_ISSUES === true } : {}),
+    ...(consultedThreshold !== undefined ? { consultedThreshold } : {}),
+  });
 }

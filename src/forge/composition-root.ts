@@ -4,9 +4,26 @@ import { createConfluenceWiki } from '../adapters/confluence-wiki';
 import { createEntityDocumentStore, createKvsRecordStore } from '../adapters/kvs-stores';
 import { ENTITY, storageKeys } from '../adapters/storage-keys';
 import { platformClock, randomIds } from '../adapters/clock';
+import { createConfluencePageDirectory } from '../adapters/confluence-page-directory';
+import { createJiraSiteAdministration } from '../adapters/jira-site-administration';
+import { createEntityIndexFeed } from '../adapters/kvs-index-feed';
+import { createRevisionedRecordStore } from '../adapters/kvs-revisioned-record';
+import { BRIEF_BY_UPDATED_INDEX, settingsKeys } from '../adapters/storage-keys';
+import type { SettingsValues } from '../domain/settings';
+import { createJiraIssueActions } from '../adapters/jira-issue-actions';
+import { createKvsRolesAuditLog } from '../adapters/kvs-roles-audit';
+import type { SetRolesDeps } from '../app/set-roles';
+import { loadSettings } from '../app/load-settings';
 import type { Brief } from '../domain/brief/brief';
 import type { StatusChange } from '../app/record-status-change';
 import type { BlockedSweep } from '../app/sweep-blocked-issues';
+import { createJiraBulkReader } from '../adapters/jira-bulk-reader';
+import { createKvsBulkJobStore } from '../adapters/kvs-bulk-job-store';
+import { createJiraRolesBatch } from '../adapters/jira-roles-batch';
+import { BULK_APPLY_QUEUE, createForgeQueue } from '../adapters/forge-queue';
+import { setRoles } from '../app/set-roles';
+import type { WriteRoles } from '../app/role-writer';
+import type { BulkBatchMessage } from '../app/start-bulk-apply';
 
 /**
  * The one place adapters are built. Product reads that show something to a person use `asUser()`,
@@ -25,3 +42,54 @@ export const blockedSweepStore = () => createKvsRecordStore<BlockedSweep>(() => 
 
 export const clock = platformClock;
 export const ids = randomIds;
+
+// Roles (issue #3). Writes to an issue's roles go through Jira AS THE CALLER, so Jira applies their permissions
+// as well as Accord's own EDIT_ISSUES check.
+export const asUserJiraActions = () => createJiraIssueActions(api.asUser(), routeBuilder);
+export const asAppJiraActions = () => createJiraIssueActions(api.asApp(), routeBuilder);
+export const rolesAuditLog = () => createKvsRolesAuditLog(randomIds);
+/** The site's Consulted threshold (admin settings), read when a roles call builds its findings: one KVS read. */
+export const rolesConsultedThreshold = async (): Promise<number> =>
+  (await loadSettings(settingsStore())).consultedThreshold;
+
+/** The deps of `setRoles` (and override/reset): the caller's Jira; tests and jobs may pass their own adapters. */
+export const setRolesDeps = (overrides: Partial<SetRolesDeps> = {}): SetRolesDeps => ({
+  jira: asUserJira(),
+  actions: asUserJiraActions(),
+  audit: rolesAuditLog(),
+  clock: platformClock,
+  consultedThreshold: rolesConsultedThreshold,
+  ...overrides,
+});
+
+// Overview and admin pages (briefs listing, site settings).
+export const asUserPageDirectory = () => createConfluencePageDirectory(api.asUser(), routeBuilder);
+export const asUserSiteAdministration = () => createJiraSiteAdministration(api.asUser(), routeBuilder);
+export const briefsByUpdated = () =>
+  createEntityIndexFeed<Brief>(ENTITY.brief, BRIEF_BY_UPDATED_INDEX, 'DESC');
+export const settingsStore = () =>
+  createRevisionedRecordStore<SettingsValues>(settingsKeys.settings, settingsKeys.claim);
+
+// Project page (matrix, CSV import, bulk apply). `accountId` is for the bulk consumer, which has no caller:
+// it acts as the job's owner (`asUser(accountId)`), so their permissions decide what is written.
+export const asUserBulkReader = (accountId?: string) =>
+  createJiraBulkReader(api.asUser(accountId), routeBuilder);
+export const writeRolesAs =
+  (accountId?: string): WriteRoles =>
+  (input) =>
+    setRoles(
+      setRolesDeps(
+        accountId
+          ? {
+              jira: createJiraIssueTracker(api.asUser(accountId), routeBuilder),
+              actions: createJiraIssueActions(api.asUser(accountId), routeBuilder),
+            }
+          : {},
+      ),
+      input,
+    );
+export const bulkJobStore = () => createKvsBulkJobStore();
+/** Jira for one bulk-apply batch as the job's owner: one search, one bulk permission check, the property PUTs. */
+export const rolesBatchJiraAs = (accountId: string) =>
+  createJiraRolesBatch(api.asUser(accountId), routeBuilder);
+export const bulkApplyQueue = () => createForgeQueue<BulkBatchMessage>(BULK_APPLY_QUEUE);

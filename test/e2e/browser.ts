@@ -2,7 +2,7 @@
  * Headless Chromium for the end-to-end tests: Debian's /usr/bin/chromium driven by playwright-core
  * (nothing downloads a browser). Also starts a local site on a temp data dir.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -30,7 +30,11 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** The static builds must exist: the e2e tests load the real Custom UI bundles. */
 export function assertStaticBuilt(repoRoot: string): void {
-  for (const app of ['roles-panel', 'brief-macro', 'brief-config']) {
+  // Every static app with an index.html is a Forge resource the host pages may load.
+  const apps = readdirSync(join(repoRoot, 'static'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(repoRoot, 'static', d.name, 'index.html')))
+    .map((d) => d.name);
+  for (const app of apps) {
     if (!existsSync(join(repoRoot, 'static', app, 'build', 'index.html'))) {
       throw new Error(
         `static/${app}/build is missing: run "node static/build.mjs" (npm run build:static) first.`,

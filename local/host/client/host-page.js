@@ -147,6 +147,8 @@
     var init = payload.fetchRequestInit || {};
     var headers = new Headers(init.headers || []);
     headers.set('X-Forge-User', viewer.accountId);
+    // Marks a Custom UI requestJira/requestConfluence so the site can check it against the specs and scopes.
+    headers.set('X-Forge-Bridge', 'custom-ui');
     var method = (init.method || 'GET').toUpperCase();
     var response = await fetch(path, {
       method: method,

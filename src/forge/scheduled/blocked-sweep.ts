@@ -1,11 +1,13 @@
 import { sweepBlockedIssues } from '../../app/sweep-blocked-issues';
-import { asAppJira, blockedSweepStore, clock } from '../composition-root';
+import { asAppJira, blockedSweepStore, clock, settingsStore } from '../composition-root';
 
-/** Hourly: which issues has time alone made overdue (Blocked for more than two days)? */
+/** Hourly: which issues has time alone made overdue (Blocked longer than the admin page's threshold)? */
 export async function runBlockedSweep(): Promise<{ blocked: number; newlyBlocked: string[] }> {
-  const sweep = await sweepBlockedIssues(
-    { jira: asAppJira(), sweeps: blockedSweepStore(), clock },
-    { thresholdHours: 48 },
-  );
+  const sweep = await sweepBlockedIssues({
+    jira: asAppJira(),
+    sweeps: blockedSweepStore(),
+    settings: settingsStore(),
+    clock,
+  });
   return { blocked: sweep.blocked.length, newlyBlocked: sweep.newlyBlocked };
 }

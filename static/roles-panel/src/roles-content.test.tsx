@@ -1,12 +1,10 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { RolesView } from '../../../src/shared/roles';
+import type { RolesApi } from './api';
 import type { Person } from './people';
-import { RolesContent } from './roles-content';
+import { RolesContent, type RolesState } from './roles-content';
 import { groupByPerson } from './roles-table';
-
-const ERIK = '712020:erik';
-const AMARA = '712020:amara';
-const DAVID = '712020:david';
+import { AMARA, DAVID, ERIK, fakeJira, users } from './test-support/fake-jira';
 
 const view = (over: Partial<RolesView>): RolesView => ({
   issueKey: 'LAUNCH-2',
@@ -15,6 +13,7 @@ const view = (over: Partial<RolesView>): RolesView => ({
   source: 'none',
   findings: [],
   revision: 0,
+  canEdit: true,
   ...over,
 });
 
@@ -23,31 +22,78 @@ const people = new Map<string, Person>([
   [AMARA, { accountId: AMARA, displayName: 'Amara Okafor (Engineer)' }],
 ]);
 
+function makeApi(historyCalls: string[]): RolesApi {
+  const fail = async () => {
+    throw new Error('not in this test');
+  };
+  return {
+    setRoles: fail,
+    overrideRoles: fail,
+    resetRoles: fail,
+    ask: fail,
+    tell: fail,
+    respond: fail,
+    history: async (issueKey) => {
+      historyCalls.push(issueKey);
+      return {
+        issueKey,
+        entries: [
+          {
+            at: '2026-03-01T10:00:00.000Z',
+            accountId: ERIK,
+            action: 'set',
+            changes: [
+              { accountId: AMARA, role: 'responsible', change: 'added' },
+              { accountId: DAVID, role: 'consulted', change: 'removed' },
+            ],
+            frameworkBefore: 'RACI',
+            frameworkAfter: 'RACI',
+          },
+        ],
+      };
+    },
+    jira: fakeJira(users).request,
+  };
+}
+
+function renderContent(state: RolesState, historyCalls: string[] = [], onRetry = () => undefined) {
+  return render(
+    <RolesContent
+      state={state}
+      api={makeApi(historyCalls)}
+      onRetry={onRetry}
+      onReload={async () => undefined}
+      onOpenIssue={() => undefined}
+      now={new Date('2026-03-01T12:00:00.000Z')}
+    />,
+  );
+}
+
 test('loading shows a labelled spinner', () => {
-  render(<RolesContent state={{ kind: 'loading' }} onRetry={() => undefined} />);
+  renderContent({ kind: 'loading' });
   expect(screen.getByTestId('loading-state').textContent).toContain('Loading roles');
 });
 
-test("an error shows the server's sentence and a retry that calls back", () => {
+test('an error says what to do, with a retry that calls back', () => {
   let retried = 0;
-  render(
-    <RolesContent
-      state={{ kind: 'error', message: 'You cannot see LAUNCH-2. Ask a project admin for access.' }}
-      onRetry={() => retried++}
-    />,
+  renderContent(
+    { kind: 'error', message: 'LAUNCH-2 does not exist or you do not have permission to see it.' },
+    [],
+    () => {
+      retried++;
+    },
   );
   const error = screen.getByTestId('error-state');
   expect(error.textContent).toContain('Roles could not be loaded');
-  expect(error.textContent).toContain('Ask a project admin for access.');
   fireEvent.click(within(error).getByRole('button', { name: 'Try again' }));
   expect(retried).toBe(1);
 });
 
-test('no assignments shows the empty state with what to do', () => {
-  render(<RolesContent state={{ kind: 'loaded', roles: view({}), people }} onRetry={() => undefined} />);
+test('no assignments shows the empty state with what to do, and the picker for editors', () => {
+  renderContent({ kind: 'loaded', data: { view: view({}), summary: '', people } });
   expect(screen.getByText('No roles on this issue yet')).toBeTruthy();
   expect(screen.getByTestId('empty-state').textContent).toContain('Accountable');
-  expect(screen.queryByTestId('roles-table')).toBeNull();
+  expect(screen.getByTestId('roles-add-person')).toBeTruthy();
 });
 
 test('one row per person with role lozenges in order; unknown people still appear', () => {
@@ -62,26 +108,32 @@ test('one row per person with role lozenges in order; unknown people still appea
     ],
     findings: [{ severity: 'warning', code: 'NO_INFORMED', message: 'No one is Informed yet.' }],
   });
-  render(<RolesContent state={{ kind: 'loaded', roles, people }} onRetry={() => undefined} />);
+  renderContent({ kind: 'loaded', data: { view: roles, summary: '', people } });
   const rows = screen.getAllByTestId('roles-row', { exact: false }).filter((el) => el.tagName === 'TR');
-  const names = ['Erik Lindqvist (Engineering Lead)', 'Amara Okafor (Engineer)', 'Unknown person'];
-  rows.forEach((row, i) => expect(row.textContent).toContain(names[i]));
+  ['Erik Lindqvist (Engineering Lead)', 'Amara Okafor (Engineer)', 'Unknown person'].forEach((name, i) =>
+    expect(rows[i]!.textContent).toContain(name),
+  );
   expect(
     rows.map((row) => [...row.querySelectorAll('[data-role]')].map((el) => el.getAttribute('data-role'))),
   ).toEqual([['accountable', 'responsible'], ['responsible'], ['consulted']]);
   expect(within(rows[0]!).getByLabelText('Accountable')).toBeTruthy();
   expect(screen.getByTestId('roles-finding').textContent).toContain('No one is Informed yet.');
-  expect(screen.queryByTestId('roles-inherited')).toBeNull();
 });
 
-test('inherited roles say where they come from', () => {
-  const roles = view({
-    source: 'inherited',
-    inheritedFrom: 'LAUNCH-1',
-    assignments: [{ accountId: ERIK, role: 'accountable' }],
+test('History is read only when its tab is opened, with names and before → after', async () => {
+  const calls: string[] = [];
+  renderContent({ kind: 'loaded', data: { view: view({}), summary: '', people } }, calls);
+  expect(calls).toEqual([]);
+  await act(async () => {
+    fireEvent.click(screen.getByRole('tab', { name: 'History' }));
   });
-  render(<RolesContent state={{ kind: 'loaded', roles, people }} onRetry={() => undefined} />);
-  expect(screen.getByTestId('roles-inherited').textContent).toBe('RACI inherited from LAUNCH-1');
+  expect(calls).toEqual(['LAUNCH-2']);
+  const entry = await screen.findByTestId('roles-history-entry');
+  expect(entry.textContent).toContain('Erik Lindqvist (Engineering Lead) changed the roles');
+  expect(entry.textContent).toContain('2 hours ago');
+  expect(entry.textContent).toContain(
+    '+ Amara Okafor (Engineer) as Responsible · − David Chen (Legal Counsel) as Consulted',
+  );
 });
 
 test('groupByPerson merges a person holding several roles', () => {

@@ -1,54 +1,62 @@
 /**
- * What the panel shows for each state of loading. Pure: the container (roles-panel.tsx) loads, this
- * draws, so the states can be tested without a bridge.
+ * What the panel shows for each state of loading: a spinner, an error that says what to do, or the tabs
+ * Roles · History. The container (roles-panel.tsx) loads; this draws, so it can be tested without a bridge.
  */
-import SectionMessage from '@atlaskit/section-message';
-import { Stack, Text } from '@atlaskit/primitives';
-import type { RolesView } from '../../../src/shared/roles';
-import { EmptyState, ErrorState, LoadingState } from '../../common/src/states';
+import { useState } from 'react';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { Box } from '@atlaskit/primitives';
+import { ErrorState, LoadingState } from '../../common/src/states';
+import type { RolesApi } from './api';
+import { HistoryTab } from './history-tab';
 import type { Person } from './people';
-import { RolesTable } from './roles-table';
+import type { PanelData } from './read-roles';
+import { RolesEditor } from './roles-editor';
 
 export type RolesState =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'loaded'; roles: RolesView; people: ReadonlyMap<string, Person>; peopleError?: string };
+  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; data: PanelData };
 
-export function RolesContent({ state, onRetry }: { state: RolesState; onRetry: () => void }) {
+export interface RolesContentProps {
+  state: RolesState;
+  api: RolesApi;
+  viewerAccountId?: string;
+  onRetry: () => void;
+  onReload: () => Promise<void>;
+  onOpenIssue: (issueKey: string) => void;
+  onDirtyChange?: (dirty: boolean) => void;
+  onPeopleAdded?: (people: Person[]) => void;
+  now?: Date;
+}
+
+export function RolesContent({ state, onRetry, ...editor }: RolesContentProps) {
+  const [tab, setTab] = useState(0);
   if (state.kind === 'loading') return <LoadingState label="Loading roles" />;
   if (state.kind === 'error') {
     return <ErrorState title="Roles could not be loaded" message={state.message} onRetry={onRetry} />;
   }
-  const { roles, people, peopleError } = state;
+  const { data } = state;
   return (
-    <Stack space="space.150">
-      {roles.findings.map((finding) => (
-        <SectionMessage
-          key={`${finding.code}:${finding.message}`}
-          appearance={finding.severity === 'error' ? 'error' : 'warning'}
-          testId="roles-finding"
-        >
-          <Text>{finding.message}</Text>
-        </SectionMessage>
-      ))}
-      {roles.source === 'inherited' && roles.inheritedFrom ? (
-        <Text color="color.text.subtle" testId="roles-inherited">
-          {roles.framework} inherited from {roles.inheritedFrom}
-        </Text>
-      ) : null}
-      {peopleError ? (
-        <SectionMessage appearance="information" testId="roles-people-error">
-          <Text>{peopleError}</Text>
-        </SectionMessage>
-      ) : null}
-      {roles.assignments.length === 0 ? (
-        <EmptyState title="No roles on this issue yet">
-          Decide who is Accountable for this work and who is Responsible for doing it, then record them here
-          so everyone knows whom to consult and whom to inform.
-        </EmptyState>
-      ) : (
-        <RolesTable assignments={roles.assignments} people={people} />
-      )}
-    </Stack>
+    <Tabs id="accord-roles-tabs" selected={tab} onChange={setTab}>
+      <TabList>
+        <Tab testId="roles-tab">Roles</Tab>
+        <Tab testId="history-tab">History</Tab>
+      </TabList>
+      <TabPanel>
+        <Box paddingBlockStart="space.150" style={{ width: '100%' }}>
+          <RolesEditor data={data} {...editor} />
+        </Box>
+      </TabPanel>
+      <TabPanel>
+        <Box paddingBlockStart="space.150" style={{ width: '100%' }}>
+          {/* History is an audit read in KVS: only asked for when the person opens the tab. */}
+          {tab === 1 ? (
+            <HistoryTab
+              issueKey={data.view.issueKey}
+              api={editor.api}
+              {...(editor.now ? { now: editor.now } : {})}
+            />
+          ) : null}
+        </Box>
+      </TabPanel>
+    </Tabs>
   );
 }

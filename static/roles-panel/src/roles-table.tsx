@@ -1,10 +1,12 @@
 import Avatar from '@atlaskit/avatar';
+import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import { Inline, Text } from '@atlaskit/primitives';
-import type { Assignment, Role } from '../../../src/shared/roles';
+import type { Assignment, Role, RoleResponse } from '../../../src/shared/roles';
 import type { Person } from './people';
-import { ROLE_ORDER } from './role-labels';
+import { ROLE_LABELS, ROLE_ORDER } from './role-labels';
 import { RoleLozenge } from './role-lozenge';
+import { roleStatus } from './role-status';
 
 export interface PersonRow {
   accountId: string;
@@ -25,24 +27,41 @@ export function groupByPerson(assignments: readonly Assignment[]): PersonRow[] {
     .sort((a, b) => rank(a.roles[0] ?? 'informed') - rank(b.roles[0] ?? 'informed'));
 }
 
-const head = {
-  cells: [
-    { key: 'person', content: 'Person', isSortable: false },
-    { key: 'roles', content: 'Roles', isSortable: false },
-  ],
-};
+/** The name shown for someone Jira will not show the viewer (deactivated, or hidden). */
+export const UNKNOWN_PERSON = 'Unknown person';
+
+export const nameIn = (people: ReadonlyMap<string, Person>, accountId: string) =>
+  people.get(accountId)?.displayName ?? UNKNOWN_PERSON;
+
+export interface RolesTableProps {
+  assignments: readonly Assignment[];
+  people: ReadonlyMap<string, Person>;
+  responses?: readonly RoleResponse[];
+  now?: Date;
+  /** When given, each role gets a remove button. */
+  onRemove?: (accountId: string, role: Role) => void;
+  isDisabled?: boolean;
+}
 
 export function RolesTable({
   assignments,
   people,
-}: {
-  assignments: readonly Assignment[];
-  people: ReadonlyMap<string, Person>;
-}) {
+  responses = [],
+  now = new Date(),
+  onRemove,
+  isDisabled = false,
+}: RolesTableProps) {
+  const head = {
+    cells: [
+      { key: 'person', content: 'Person', isSortable: false },
+      { key: 'roles', content: 'Role', isSortable: false },
+      { key: 'status', content: 'Status', isSortable: false },
+    ],
+  };
   const rows = groupByPerson(assignments).map(({ accountId, roles }) => {
     const person = people.get(accountId);
-    // Someone Jira will not show the viewer (deactivated, or hidden) still holds the role.
-    const name = person?.displayName ?? 'Unknown person';
+    const name = person?.displayName ?? UNKNOWN_PERSON;
+    const status = roleStatus(roles, accountId, responses, now);
     return {
       key: accountId,
       testId: 'roles-row',
@@ -59,11 +78,37 @@ export function RolesTable({
         {
           key: 'roles',
           content: (
-            <Inline space="space.050" shouldWrap>
+            <Inline space="space.050" shouldWrap alignBlock="center">
               {roles.map((role) => (
-                <RoleLozenge key={role} role={role} />
+                <Inline key={role} space="space.0" alignBlock="center">
+                  <RoleLozenge role={role} />
+                  {onRemove ? (
+                    <Button
+                      appearance="subtle"
+                      spacing="compact"
+                      isDisabled={isDisabled}
+                      aria-label={`Remove ${name} as ${ROLE_LABELS[role].name}`}
+                      testId="roles-remove"
+                      onClick={() => onRemove(accountId, role)}
+                    >
+                      ×
+                    </Button>
+                  ) : null}
+                </Inline>
               ))}
             </Inline>
+          ),
+        },
+        {
+          key: 'status',
+          content: status ? (
+            <Text color={status.done ? 'color.text.success' : 'color.text.subtle'} testId="roles-status">
+              {status.text}
+            </Text>
+          ) : (
+            <Text color="color.text.subtlest" testId="roles-status">
+              —
+            </Text>
           ),
         },
       ],

@@ -1,0 +1,101 @@
+import type { IssueBulkReader, IssueSnapshot } from '../app/ports';
+import { UpstreamError } from '../app/errors';
+import type { JiraRequester, RouteBuilder } from './jira-issue-tracker';
+import { defaultRetryPolicy, withRetries, type MinimalResponse, type RetryPolicy } from './retrying-fetch';
+
+import { BULK_FETCH_LIMIT } from '../app/bulk-limits';
+
+export const ISSUE_FIELDS = ['summary', 'issuetype', 'status', 'parent'];
+
+export interface RawIssue {
+  id: string | number;
+  key: string;
+  fields?: {
+    summary?: string;
+    issuetype?: { name?: string; hierarchyLevel?: number };
+    status?: { name?: string; statusCategory?: { key?: string } };
+    parent?: { key?: string };
+  };
+  properties?: Record<string, unknown>;
+}
+
+export const isRawIssue = (v: unknown): v is RawIssue =>
+  typeof v === 'object' && v !== null && typeof (v as RawIssue).key === 'string';
+
+export function toSnapshot(raw: RawIssue): IssueSnapshot {
+  const f = raw.fields ?? {};
+  const category = f.status?.statusCategory?.key;
+  return {
+    id: String(raw.id),
+    key: raw.key,
+    summary: f.summary ?? '',
+    issueType: { name: f.issuetype?.name ?? 'Task', hierarchyLevel: f.issuetype?.hierarchyLevel ?? 0 },
+    status: {
+      name: f.status?.name ?? '',
+      category:
+        category === 'new' || category === 'indeterminate' || category === 'done' ? category : 'undefined',
+    },
+    ...(f.parent?.key ? { parentKey: f.parent.key } : {}),
+    properties: raw.properties ?? {},
+  };
+}
+
+export async function failure(res: MinimalResponse, what: string): Promise<UpstreamError> {
+  let detail = '';
+  try {
+    const body = (await res.json()) as { errorMessages?: string[] };
+    detail = body.errorMessages?.join(' ') ?? '';
+  } catch {
+    // not JSON: the status says enough
+  }
+  return new UpstreamError(`Jira refused to ${what} (HTTP ${res.status}). ${detail}`.trim(), res.status);
+}
+
+/** Bulk Jira reads over REST v3: `issue/bulkfetch` and key-only `search/jql` pages (up to 5,000 keys). */
+export function createJiraBulkReader(
+  requester: JiraRequester,
+  route: RouteBuilder,
+  retry: RetryPolicy = defaultRetryPolicy,
+): IssueBulkReader {
+  const post = (path: unknown, body: unknown) =>
+    withRetries(
+      () =>
+        requester.requestJira(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      retry,
+    );
+  return {
+    async fetchIssues(keys, { properties = [] }) {
+      if (keys.length === 0) return [];
+      if (keys.length > BULK_FETCH_LIMIT)
+        throw new Error(`fetchIssues takes at most ${BULK_FETCH_LIMIT} keys.`);
+      const res = await post(route`/rest/api/3/issue/bulkfetch`, {
+        issueIdsOrKeys: keys,
+        fields: ISSUE_FIELDS,
+        properties,
+      });
+      if (!res.ok) throw await failure(res, 'read issues');
+      const body = (await res.json()) as { issues?: unknown[] };
+      // Issues the person may not browse come back in `issueErrors`: they are simply not there.
+      return (body.issues ?? []).filter(isRawIssue).map(toSnapshot);
+    },
+
+    async listIssueKeys(jql, { maxResults, nextPageToken }) {
+      const res = await post(route`/rest/api/3/search/jql`, {
+        jql,
+        maxResults,
+        fields: ['key'],
+        ...(nextPageToken ? { nextPageToken } : {}),
+      });
+      if (!res.ok) throw await failure(res, 'run the search');
+      const body = (await res.json()) as { issues?: unknown[]; nextPageToken?: string };
+      if (!Array.isArray(body.issues))
+        throw new UpstreamError('Jira answered the search with an unexpected shape.', 502);
+      const keys = body.issues.filter(isRawIssue).map((i) => i.key);
+      return typeof body.nextPageToken === 'string' ? { keys, nextPageToken: body.nextPageToken } : { keys };
+    },
+  };
+}

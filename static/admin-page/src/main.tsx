@@ -1,0 +1,4 @@
+import { mountApp } from '../../common/src/mount';
+import { AdminPage } from './admin-page';
+
+mountApp(<AdminPage />);

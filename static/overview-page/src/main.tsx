@@ -1,0 +1,4 @@
+import { mountApp } from '../../common/src/mount';
+import { OverviewPage } from './overview-page';
+
+mountApp(<OverviewPage />);

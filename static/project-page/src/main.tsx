@@ -1,0 +1,4 @@
+import { mountApp } from '../../common/src/mount';
+import { ProjectPage } from './project-page';
+
+mountApp(<ProjectPage />);

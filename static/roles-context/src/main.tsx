@@ -1,0 +1,4 @@
+import { mountApp } from '../../common/src/mount';
+import { RolesContext } from './roles-context';
+
+mountApp(<RolesContext />);
