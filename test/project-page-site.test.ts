@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSite, type Site } from '../local/site';
 import { PEOPLE } from '../local/seed/people';
-import { ADMIN_PERMISSIONS, VIEWER_PERMISSIONS } from '../local/jira/catalog';
+import { ADMIN_PERMISSIONS } from '../local/jira/catalog';
 import type { RecordedCall } from '../local/platform/forge-runtime';
 import { buildRolesProperty } from '../src/domain/roles';
 import type { Assignment } from '../src/shared/roles';
 import type { BulkJob, MatrixPage } from '../src/shared/matrix';
 import { matrixToCsv } from '../static/project-page/src/matrix-csv';
 
-/** The project page's resolvers and bulk consumer on the local site (issue #3 item 6). */
+/** The project page's resolvers and bulk consumer on the local site. */
 jest.setTimeout(60_000);
 
 const { erik, amara, priya, david, lucia } = PEOPLE;

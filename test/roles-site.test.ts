@@ -6,7 +6,7 @@ import { PEOPLE } from '../local/seed/people';
 import type { RecordedCall } from '../local/platform/forge-runtime';
 import { checkExchange, loadSpec } from './contract/openapi-contract';
 
-/** The roles resolver on a temp local site, as the people of the demo: issue #3 items 2, 3, 4 (server), 7. */
+/** The roles resolver on a temp local site, as the people of the demo. */
 jest.setTimeout(60_000);
 
 const { erik, amara, priya, david, fatima, grace, lucia } = PEOPLE;

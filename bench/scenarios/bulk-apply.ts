@@ -10,8 +10,10 @@ const VIEW_ONLY_EVERY = 20;
 /**
  * Bulk-apply a RACI role set to 1,000 issues as Erik (50 of them in a project he can only view).
  * Accord: `bulk/start` lists the keys in one key-only search, stores the job and pushes 40 batches of 25; each
- * batch reads its issues in one `issue/bulkfetch` and writes through `setRoles` (issue read, EDIT_ISSUES check,
- * property write, audit line). Baseline: per issue GET issue, GET permissions, GET property, PUT property.
+ * batch reads its issues with their roles in one `search/jql` (`issue in (…)`), checks EDIT_ISSUES for all of
+ * them in one `permissions/check`, PUTs the property of each issue that changes and writes the audit lines in one
+ * KVS `batchSet` (the KVS emulator counts each item of a batch as a write). Baseline: per issue GET issue,
+ * GET permissions, GET property, PUT property (a naive per-issue client without audit).
  */
 export async function bulkApply1000(): Promise<ScenarioResult> {
   return withSite(async (site) => {

@@ -2,7 +2,7 @@
  * The local site's host pages: a Jira-like issue view, a Confluence-like page, generic Jira app pages and
  * an index, each placing the manifest's Custom UI modules in iframes of their real builds. The iframes talk
  * to the page through the bridge shim (client/bridge-shim.js → postMessage → client/host-page.js).
- * The lead's local/site.ts owns /forge/*, /rest/*, /wiki/api/* and /health; everything here is UI.
+ * local/site.ts owns /forge/*, /rest/*, /wiki/api/* and /health; everything here is UI.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';

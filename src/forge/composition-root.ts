@@ -43,7 +43,7 @@ export const blockedSweepStore = () => createKvsRecordStore<BlockedSweep>(() => 
 export const clock = platformClock;
 export const ids = randomIds;
 
-// Roles (issue #3). Writes to an issue's roles go through Jira AS THE CALLER, so Jira applies their permissions
+// Roles. Writes to an issue's roles go through Jira AS THE CALLER, so Jira applies their permissions
 // as well as Accord's own EDIT_ISSUES check.
 export const asUserJiraActions = () => createJiraIssueActions(api.asUser(), routeBuilder);
 export const asAppJiraActions = () => createJiraIssueActions(api.asApp(), routeBuilder);
