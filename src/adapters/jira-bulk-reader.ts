@@ -1,55 +1,10 @@
-import type { IssueBulkReader, IssueSnapshot } from '../app/ports';
+import type { IssueBulkReader } from '../app/ports';
 import { UpstreamError } from '../app/errors';
 import type { JiraRequester, RouteBuilder } from './jira-issue-tracker';
-import { defaultRetryPolicy, withRetries, type MinimalResponse, type RetryPolicy } from './retrying-fetch';
+import { defaultRetryPolicy, withRetries, type RetryPolicy } from './retrying-fetch';
 
 import { BULK_FETCH_LIMIT } from '../app/bulk-limits';
-
-export const ISSUE_FIELDS = ['summary', 'issuetype', 'status', 'parent'];
-
-export interface RawIssue {
-  id: string | number;
-  key: string;
-  fields?: {
-    summary?: string;
-    issuetype?: { name?: string; hierarchyLevel?: number };
-    status?: { name?: string; statusCategory?: { key?: string } };
-    parent?: { key?: string };
-  };
-  properties?: Record<string, unknown>;
-}
-
-export const isRawIssue = (v: unknown): v is RawIssue =>
-  typeof v === 'object' && v !== null && typeof (v as RawIssue).key === 'string';
-
-export function toSnapshot(raw: RawIssue): IssueSnapshot {
-  const f = raw.fields ?? {};
-  const category = f.status?.statusCategory?.key;
-  return {
-    id: String(raw.id),
-    key: raw.key,
-    summary: f.summary ?? '',
-    issueType: { name: f.issuetype?.name ?? 'Task', hierarchyLevel: f.issuetype?.hierarchyLevel ?? 0 },
-    status: {
-      name: f.status?.name ?? '',
-      category:
-        category === 'new' || category === 'indeterminate' || category === 'done' ? category : 'undefined',
-    },
-    ...(f.parent?.key ? { parentKey: f.parent.key } : {}),
-    properties: raw.properties ?? {},
-  };
-}
-
-export async function failure(res: MinimalResponse, what: string): Promise<UpstreamError> {
-  let detail = '';
-  try {
-    const body = (await res.json()) as { errorMessages?: string[] };
-    detail = body.errorMessages?.join(' ') ?? '';
-  } catch {
-    // not JSON: the status says enough
-  }
-  return new UpstreamError(`Jira refused to ${what} (HTTP ${res.status}). ${detail}`.trim(), res.status);
-}
+import { failure, isRawIssue, ISSUE_FIELDS, toSnapshot } from './jira-issue-shape';
 
 /** Bulk Jira reads over REST v3: `issue/bulkfetch` and key-only `search/jql` pages (up to 5,000 keys). */
 export function createJiraBulkReader(

@@ -1,5 +1,6 @@
-import type { IssueLinkSnapshot, IssueSnapshot, IssueTracker, SearchPage } from '../app/ports';
+import type { IssueTracker, SearchPage } from '../app/ports';
 import { UpstreamError } from '../app/errors';
+import { failure, isRawIssue, ISSUE_FIELDS, toSnapshot } from './jira-issue-shape';
 import { defaultRetryPolicy, withRetries, type MinimalResponse, type RetryPolicy } from './retrying-fetch';
 
 /** What `asUser()` and `asApp()` of `@forge/api` give: one `requestJira`. */
@@ -12,74 +13,6 @@ export interface JiraRequester {
 
 /** The route builder of `@forge/api`: escapes every value put into a path. */
 export type RouteBuilder = (strings: TemplateStringsArray, ...values: unknown[]) => unknown;
-
-const ISSUE_FIELDS = ['summary', 'issuetype', 'status', 'parent'];
-
-interface RawIssue {
-  id: string;
-  key: string;
-  fields?: {
-    summary?: string;
-    issuetype?: { name?: string; hierarchyLevel?: number };
-    status?: { name?: string; statusCategory?: { key?: string } };
-    parent?: { key?: string };
-    issuelinks?: Array<{
-      type?: { name?: string };
-      outwardIssue?: { key?: string };
-      inwardIssue?: { key?: string };
-    }>;
-  };
-  properties?: Record<string, unknown>;
-}
-
-function toSnapshot(raw: RawIssue): IssueSnapshot {
-  const f = raw.fields ?? {};
-  const category = f.status?.statusCategory?.key;
-  return {
-    id: String(raw.id),
-    key: raw.key,
-    summary: f.summary ?? '',
-    issueType: { name: f.issuetype?.name ?? 'Task', hierarchyLevel: f.issuetype?.hierarchyLevel ?? 0 },
-    status: {
-      name: f.status?.name ?? '',
-      category:
-        category === 'new' || category === 'indeterminate' || category === 'done' ? category : 'undefined',
-    },
-    ...(f.parent?.key ? { parentKey: f.parent.key } : {}),
-    properties: raw.properties ?? {},
-    ...(f.issuelinks ? { links: toLinks(f.issuelinks) } : {}),
-  };
-}
-
-function toLinks(raw: NonNullable<NonNullable<RawIssue['fields']>['issuelinks']>): IssueLinkSnapshot[] {
-  const links: IssueLinkSnapshot[] = [];
-  for (const l of raw) {
-    const type = l.type?.name ?? '';
-    if (l.outwardIssue?.key) links.push({ type, direction: 'outward', issueKey: l.outwardIssue.key });
-    else if (l.inwardIssue?.key) links.push({ type, direction: 'inward', issueKey: l.inwardIssue.key });
-  }
-  return links;
-}
-
-function isRawIssue(v: unknown): v is RawIssue {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as RawIssue).key === 'string' &&
-    (v as RawIssue).id !== undefined
-  );
-}
-
-async function failure(res: MinimalResponse, what: string): Promise<UpstreamError> {
-  let detail = '';
-  try {
-    const body = (await res.json()) as { errorMessages?: string[] };
-    detail = body.errorMessages?.join(' ') ?? '';
-  } catch {
-    // the body was not JSON; the status says enough
-  }
-  return new UpstreamError(`Jira refused to ${what} (HTTP ${res.status}). ${detail}`.trim(), res.status);
-}
 
 /** IssueTracker over Jira REST v3 through `@forge/api`. Every call names its fields. */
 export function createJiraIssueTracker(

@@ -2,7 +2,8 @@ import type { RolesBatchJira } from '../app/roles-batch-ports';
 import { UpstreamError } from '../app/errors';
 import type { JiraRequester, RouteBuilder } from './jira-issue-tracker';
 import { createJiraIssueActions } from './jira-issue-actions';
-import { createJiraBulkReader, failure, isRawIssue, ISSUE_FIELDS, toSnapshot } from './jira-bulk-reader';
+import { createJiraBulkReader } from './jira-bulk-reader';
+import { failure, isRawIssue, ISSUE_FIELDS, toSnapshot } from './jira-issue-shape';
 import { defaultRetryPolicy, withRetries, type RetryPolicy } from './retrying-fetch';
 
 /** One `issue in (…)` search reads at most this many keys (bulk batches hold 25). */
