@@ -222,7 +222,7 @@ export async function createSite(opts: SiteOptions): Promise<Site> {
   router.add('ANY', '/wiki/api/*', productRoute('confluence', confluence));
   router.add('ANY', '/wiki/rest/*', productRoute('confluence', confluence));
 
-  mountHostPages(router, { manifest, repoRoot });
+  mountHostPages(router, { manifest, repoRoot, db });
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local-site');

@@ -8,3 +8,5 @@ export { adminResolver } from './forge/resolvers/admin-resolver';
 export { onIssueUpdated } from './forge/triggers/issue-updated';
 export { runBlockedSweep } from './forge/scheduled/blocked-sweep';
 export { applyRolesInBulk } from './forge/consumers/bulk-apply';
+export { takeProgressSnapshots } from './forge/scheduled/progress-snapshot';
+export { statusReportExport } from './forge/resolvers/status-report-export';

@@ -156,7 +156,12 @@ describe('permissions', () => {
       body(s.call('GET', '/wiki/api/v2/pages', { actor, query: `space-id=${LAUNCH_SPACE_ID}` })).results.map(
         (p: { title: string }) => p.title,
       );
-    expect(titles(viewer)).toEqual(['Feature X launch', 'Feature X launch — project brief']);
+    expect(titles(viewer)).toEqual([
+      'Feature X launch',
+      'Feature X launch — project brief',
+      'Launch campaign — project brief',
+      'Legal readiness — project brief',
+    ]);
     expect(titles(outsider)).toEqual([]);
     expect(
       body(s.call('GET', '/wiki/api/v2/spaces', { actor: outsider, query: 'keys=LAUNCH' })).results,
@@ -397,6 +402,8 @@ describe('lists and paging', () => {
     expect(seen).toEqual([
       'Feature X launch',
       'Feature X launch — project brief',
+      'Launch campaign — project brief',
+      'Legal readiness — project brief',
       'Note 0',
       'Note 1',
       'Note 2',

@@ -14,6 +14,8 @@ import { renderAdf } from './adf-render';
 import { Html, escapeHtml, hostLink, html, page, viewerFrom, type Viewer } from './html';
 import { macroConfig, macroLocalId, macroModuleKey, LOCAL_ENVIRONMENT_ID, type AdfNode } from './macro-nodes';
 import { writeMacroConfig } from './macro-config-write';
+import { gadgetConfigStore, mountJiraDashboard } from './jira-dashboard';
+import type Database from 'better-sqlite3';
 import {
   JIRA_PAGE_TYPES,
   appUuid,
@@ -133,7 +135,11 @@ function errorBlock(title: string, message: string): Html {
   </section>`;
 }
 
-export function mountHostPages(router: SiteRouter, opts: { manifest: AnyManifest; repoRoot: string }): void {
+export function mountHostPages(
+  router: SiteRouter,
+  // `db` (the site's SQLite) keeps dashboard gadget configurations across restarts; without it they live in memory.
+  opts: { manifest: AnyManifest; repoRoot: string; db?: Database.Database },
+): void {
   const { manifest, repoRoot } = opts;
   const appId = appUuid(manifest);
   const common = (viewer: Viewer) => ({
@@ -272,6 +278,12 @@ export function mountHostPages(router: SiteRouter, opts: { manifest: AnyManifest
                 </ul>`
               : html`<p class="host-muted">The manifest has no global, admin or project pages yet.</p>`
           }
+        </section>
+        <section>
+          <h2>Dashboards</h2>
+          <ul class="host-list">
+            <li><a href="${hostLink('/jira/dashboards/accord', viewer)}">Accord dashboard</a></li>
+          </ul>
         </section>
         <section>
           <h2>View as</h2>
@@ -578,12 +590,57 @@ export function mountHostPages(router: SiteRouter, opts: { manifest: AnyManifest
         ${canEdit && module.configResource ? html`<button type="button" class="host-button" data-edit-macro="${frame.id}">Edit macro</button>` : ''}
       </div>`.value;
     });
+    // The page's byline items (confluence:contentBylineItem): a button in the byline that opens the app's
+    // Custom UI in a small popup, as Confluence does. The frame loads with the page; the popup shows it.
+    const bylineItems = modulesOfType(manifest, 'confluence:contentBylineItem')
+      .filter((m) => m.resource)
+      .map((m, index) => {
+        const frame: FrameDescriptor = {
+          id: `byline-${index}`,
+          moduleKey: m.key,
+          moduleType: m.type,
+          resourceKey: m.resource ?? '',
+          ...(m.functionKey ? { functionKey: m.functionKey } : {}),
+          localId: m.key,
+          extension: {
+            type: m.type,
+            content: { id: p.id, type: 'page', subtype: null },
+            space,
+            location: currentPath,
+          },
+        };
+        frames.push(frame);
+        const icon = iconUrl(m.icon);
+        const tooltip = typeof m.raw.tooltip === 'string' ? m.raw.tooltip : m.title;
+        return html`<span class="confluence-byline-item">
+          <button
+            type="button"
+            class="host-byline-button"
+            data-byline-toggle="${frame.id}"
+            aria-expanded="false"
+            aria-controls="byline-popup-${index}"
+            title="${tooltip}"
+          >
+            ${icon ? html`<img src="${icon}" alt="" width="16" height="16" />` : ''}${m.title}
+          </button>
+          <div
+            class="host-byline-popup"
+            id="byline-popup-${index}"
+            role="dialog"
+            aria-label="${m.title}"
+            hidden
+          >
+            ${frameIframe(frame, `${m.title} byline`, 'host-frame-byline')}
+          </div>
+        </span>`;
+      });
     const body = html` <nav class="host-crumbs">
         <a href="${hostLink(`/wiki/spaces/${encodeURIComponent(spaceKey)}`, viewer)}">${spaceKey}</a> /
         <span>${p.title}</span>
       </nav>
       <article class="confluence-page">
         <h1>${p.title}</h1>
+        ${bylineItems.length ? html`<div class="confluence-byline" aria-label="Page byline">${bylineItems}</div>` : ''}
         <div class="confluence-body">${new Html(rendered)}</div>
         ${
           canEdit
@@ -652,6 +709,9 @@ export function mountHostPages(router: SiteRouter, opts: { manifest: AnyManifest
     });
     sendJsonBody(res, result.ok ? 200 : result.status, result);
   });
+
+  // ---- Jira dashboard with the app's gadgets, and the issue search page ------------------------------
+  mountJiraDashboard(router, { manifest, store: gadgetConfigStore(opts.db), common });
 
   // ---- generic Jira app pages ----------------------------------------------------------------------
   router.add('GET', '/jira/apps/:moduleKey', async (_req, res, params, url) => {

@@ -19,6 +19,13 @@ export const LAUNCH_SPACE_ID = '98305';
 export const LAUNCH_SPACE_KEY = 'LAUNCH';
 export const LAUNCH_HOME_PAGE_ID = '98306';
 export const LAUNCH_BRIEF_PAGE_ID = '98307';
+/** The executive view's other demo initiatives, each a brief on its own page in the LAUNCH space. */
+export const CAMPAIGN_BRIEF_ID = 'brief-campaign';
+export const CAMPAIGN_BRIEF_PAGE_ID = '98308';
+export const LEGAL_BRIEF_ID = 'brief-legal';
+export const LEGAL_BRIEF_PAGE_ID = '98309';
+/** The Status report on the launch space's home page. */
+export const DEMO_STATUS_REPORT_ID = 'status-launch';
 /** The demo person who cannot view the LAUNCH space. */
 export const LAUNCH_NO_ACCESS = PEOPLE.fatima;
 
@@ -113,6 +120,13 @@ export function demoConfluenceSeed(now: Date): DemoConfluenceSeed {
             { type: 'em' },
           ]),
         ),
+        heading(2, 'Status'),
+        forgeMacroNode(
+          'accord-status-report',
+          { reportId: DEMO_STATUS_REPORT_ID, briefId: DEMO_BRIEF_ID },
+          'a1c4e7f0-status-0001',
+          'Accord Status report',
+        ),
       ),
     },
   };
@@ -149,6 +163,30 @@ export function demoConfluenceSeed(now: Date): DemoConfluenceSeed {
     },
   };
 
+  const initiativePage = (id: string, title: string, briefId: string, localId: string): SeedPage => ({
+    id,
+    spaceId: LAUNCH_SPACE_ID,
+    parentId: LAUNCH_HOME_PAGE_ID,
+    title,
+    authorId: priya.accountId,
+    createdAt: daysAgo(10),
+    body: {
+      adf: doc(forgeMacroNode('accord-brief', { briefId }, localId, 'Accord Project Brief')),
+    },
+  });
+  const campaign = initiativePage(
+    CAMPAIGN_BRIEF_PAGE_ID,
+    'Launch campaign — project brief',
+    CAMPAIGN_BRIEF_ID,
+    'a1c4e7f0-brief-0002',
+  );
+  const legal = initiativePage(
+    LEGAL_BRIEF_PAGE_ID,
+    'Legal readiness — project brief',
+    LEGAL_BRIEF_ID,
+    'a1c4e7f0-brief-0003',
+  );
+
   return {
     spaceId: LAUNCH_SPACE_ID,
     homePageId: LAUNCH_HOME_PAGE_ID,
@@ -174,6 +212,6 @@ export function demoConfluenceSeed(now: Date): DemoConfluenceSeed {
         },
       },
     ],
-    pages: [home, brief],
+    pages: [home, brief, campaign, legal],
   };
 }

@@ -37,3 +37,23 @@ export const settingsKeys = {
   settings: (id: string) => `settings:${part(id)}`,
   claim: (id: string, revision: number) => `settings-claim:${part(id)}:${String(Math.trunc(revision))}`,
 };
+
+/** Executive view: initiatives beside briefs, per-viewer caches, per-project change epochs, the trend, reports. */
+export const PROGRESS_SNAPSHOT_ENTITY = 'progress-snapshot';
+export const PROGRESS_SNAPSHOT_BY_BRIEF_INDEX = 'by-brief';
+export const STATUS_REPORT_ENTITY = 'status-report';
+/** Account ids hold ':' (e.g. `712020:…`), which a key part may not: each other character becomes `_hex`. */
+const viewerPart = (accountId: string) =>
+  part(accountId.replace(/[^A-Za-z0-9.-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`));
+export const progressKeys = {
+  initiative: (briefId: string) => `initiative:${part(briefId)}`,
+  epoch: (project: string) => `progress-epoch:${project === '*' ? 'any' : part(project)}`,
+  /** `viewer|briefId`, as the use case names a cache entry. */
+  status: (cacheKey: string) => {
+    const at = cacheKey.lastIndexOf('|');
+    return `progress-status:${viewerPart(cacheKey.slice(0, at))}:${part(cacheKey.slice(at + 1))}`;
+  },
+  pages: (viewer: string) => `progress-pages:${viewerPart(viewer)}`,
+  snapshot: (briefId: string, date: string) => `${part(briefId)}.${part(date)}`,
+  statusReport: (reportId: string) => part(reportId),
+};

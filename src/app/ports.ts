@@ -208,3 +208,38 @@ export interface PageDirectory {
 export interface SiteAdministration {
   callerIsJiraAdmin(): Promise<boolean>;
 }
+
+// ---- Executive view (progress roll-up, status report) ------------------------------------------------
+
+/** Jira's cheap searches, as one person or as the app. A JQL Jira refuses throws UpstreamError (400). */
+export interface ProgressCounter {
+  /** `POST /rest/api/3/search/approximate-count`. */
+  count(jql: string): Promise<number>;
+  /** `POST /rest/api/3/search/jql` with `maxResults: 1`, `fields: [duedate]`: the first issue's due date. */
+  firstDueDate(jql: string): Promise<string | null>;
+}
+
+/** Where a brief's initiative lives (epics, JQL, baseline): kept beside the brief entity. */
+export interface InitiativeRecord {
+  scope: { epics: string[]; jql?: string };
+  baseline?: { date: string; original?: string; movedOn?: string };
+}
+
+/** Change counters per Jira project (`*` for any project); a trigger bumps them, caches compare them. */
+export interface EpochStore {
+  read(projects: readonly string[]): Promise<Record<string, number>>;
+  bump(projects: readonly string[]): Promise<void>;
+}
+
+/** A cached value with its own lifetime (KVS TTL on Forge). */
+export interface ExpiringStore<T> {
+  get(id: string): Promise<T | undefined>;
+  set(id: string, value: T, ttlSeconds: number): Promise<void>;
+}
+
+/** One day of an initiative's trend (entity `progress-snapshot`, index `by-brief`). */
+export interface SnapshotStore {
+  history(briefId: string): Promise<import('../domain/progress').Snapshot[]>;
+  /** Writes the day's snapshot (callers write only when it changed). */
+  put(briefId: string, snapshot: import('../domain/progress').Snapshot): Promise<void>;
+}

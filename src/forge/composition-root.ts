@@ -24,6 +24,18 @@ import { BULK_APPLY_QUEUE, createForgeQueue } from '../adapters/forge-queue';
 import { setRoles } from '../app/set-roles';
 import type { WriteRoles } from '../app/role-writer';
 import type { BulkBatchMessage } from '../app/start-bulk-apply';
+import { createJiraProgressCounter } from '../adapters/jira-progress-counter';
+import {
+  createKvsEpochStore,
+  createKvsExpiringStore,
+  createKvsSnapshotStore,
+} from '../adapters/kvs-progress-stores';
+import { progressKeys, STATUS_REPORT_ENTITY } from '../adapters/storage-keys';
+import type { InitiativeRecord } from '../app/ports';
+import type { ProgressDeps } from '../app/get-overview';
+import type { CachedPages, CachedStatus } from '../app/progress-cache';
+import type { StoredStatusReport } from '../app/status-report-record';
+import { STATUS_CATEGORY_AGE } from '../domain/progress';
 
 /**
  * The one place adapters are built. Product reads that show something to a person use `asUser()`,
@@ -93,3 +105,29 @@ export const bulkJobStore = () => createKvsBulkJobStore();
 export const rolesBatchJiraAs = (accountId: string) =>
   createJiraRolesBatch(api.asUser(accountId), routeBuilder);
 export const bulkApplyQueue = () => createForgeQueue<BulkBatchMessage>(BULK_APPLY_QUEUE);
+
+// Executive view. Every number a person sees is counted by Jira AS THAT PERSON; the daily snapshot counts as
+// the app. Initiatives (epics, JQL, baseline) live in `initiative:<briefId>` beside the brief entity, whose
+// manifest attributes do not declare them.
+export const asUserProgressCounter = () => createJiraProgressCounter(api.asUser(), routeBuilder);
+export const asAppProgressCounter = () => createJiraProgressCounter(api.asApp(), routeBuilder);
+export const initiativeStore = () => createKvsRecordStore<InitiativeRecord>(progressKeys.initiative);
+export const progressEpochs = () => createKvsEpochStore();
+export const snapshotStore = () => createKvsSnapshotStore();
+export const statusReportStore = () =>
+  createEntityDocumentStore<StoredStatusReport>(STATUS_REPORT_ENTITY, progressKeys.statusReport);
+/** The local emulator's JQL has no `status CHANGED AFTER`; the category age is the documented approximation. */
+export const blockedAgeClause = STATUS_CATEGORY_AGE;
+/** The executive view's reads for one viewer (`accountId` is the caller; caches are kept per viewer). */
+export const progressDeps = (accountId: string): ProgressDeps => ({
+  viewer: accountId,
+  briefs: briefsByUpdated(),
+  pages: asUserPageDirectory(),
+  pageCache: createKvsExpiringStore<CachedPages>(progressKeys.pages),
+  initiatives: initiativeStore(),
+  counter: asUserProgressCounter(),
+  epochs: progressEpochs(),
+  statusCache: createKvsExpiringStore<CachedStatus>(progressKeys.status),
+  clock: platformClock,
+  blockedAgeClause,
+});

@@ -19,6 +19,13 @@ import type {
   MatrixPayload,
 } from './matrix';
 import type { BriefList, SaveSettingsPayload, SettingsView } from './settings';
+import type {
+  BylineView,
+  InitiativeDetail,
+  Overview,
+  SaveStatusReportPayload,
+  StatusReportView,
+} from './progress';
 
 /** Every resolver key with its payload and result: the static apps' `invoke` is typed by this map. */
 export interface ResolverContract {
@@ -37,6 +44,12 @@ export interface ResolverContract {
   'brief/get': { payload: GetBriefPayload; result: BriefSummary };
   'brief/save': { payload: SaveBriefPayload; result: BriefSummary };
   'overview/briefs': { payload: Record<string, never>; result: BriefList };
+  'progress/overview': { payload: Record<string, never>; result: Overview };
+  'progress/initiative': { payload: { briefId: string }; result: InitiativeDetail };
+  'status/get': { payload: { reportId: string }; result: StatusReportView };
+  'status/save': { payload: SaveStatusReportPayload; result: StatusReportView };
+  'progress/byline': { payload: Record<string, never>; result: BylineView };
+  'status/briefs': { payload: Record<string, never>; result: BriefList };
   'settings/get': { payload: Record<string, never>; result: SettingsView };
   'settings/save': { payload: SaveSettingsPayload; result: SettingsView };
 }

@@ -34,9 +34,9 @@ async function openBriefPage(as: string): Promise<void> {
   const hrefs = await links.evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? ''));
   for (const href of hrefs.filter(Boolean)) {
     await page.goto(new URL(href, site.url).toString());
-    if ((await page.locator('iframe[title$="macro"]').count()) > 0) return;
+    if ((await page.locator('iframe[title="Accord Project Brief macro"]').count()) > 0) return;
   }
-  throw new Error('No page in space LAUNCH holds an Accord macro');
+  throw new Error('No page in space LAUNCH holds the Accord Project Brief macro');
 }
 
 test('edit the brief title in the macro config, submit, and see it on the page', async () => {

@@ -38,6 +38,8 @@ const settings = (): FrameLocator => page.frameLocator('iframe[title="Accord set
 
 test('the global page lists the demo brief with owner and status, and opens its Confluence page', async () => {
   await page.goto(`${site.url}/jira/apps/accord-overview?as=priya`);
+  // The briefs list is the overview's second tab ("Initiatives" is the default).
+  await overview().getByRole('tab', { name: 'Briefs' }).click({ timeout: 20_000 });
   const table = overview().getByTestId('briefs-table--table');
   await table.waitFor({ timeout: 20_000 });
   const row = overview().locator('tr', { hasText: 'Feature X launch' });
@@ -47,7 +49,7 @@ test('the global page lists the demo brief with owner and status, and opens its 
 
   // Filter by a status the brief does not have: the table says so; clearing brings it back.
   await overview().getByLabel('Status').click();
-  await overview().getByText('Approved', { exact: true }).click();
+  await overview().getByText('Draft', { exact: true }).click();
   await overview().getByText('No briefs match these filters').waitFor();
   await overview().getByRole('button', { name: 'Clear filters' }).click();
   await row.waitFor();
@@ -61,6 +63,7 @@ test('the global page lists the demo brief with owner and status, and opens its 
 
 test('someone who cannot view the LAUNCH space sees the empty state, not the brief', async () => {
   await page.goto(`${site.url}/jira/apps/accord-overview?as=fatima`);
+  await overview().getByRole('tab', { name: 'Briefs' }).click({ timeout: 20_000 });
   await overview().getByTestId('empty-state').waitFor({ timeout: 20_000 });
   await expect(overview().getByTestId('empty-state').textContent()).resolves.toMatch(
     /No briefs yet — insert the Accord Project Brief macro on a Confluence page/,

@@ -270,6 +270,36 @@
     return true;
   }
 
+  // ---- Jira dashboard gadgets: the edit view's submit stores the config for this gadget -----------------
+  function gadgetUrl(frame, edit) {
+    var url = new URL(location.href);
+    if (edit) url.searchParams.set('edit', frame.gadget.itemId);
+    else url.searchParams.delete('edit');
+    return withViewer(url.pathname + url.search);
+  }
+  async function submitGadget(frame, payload) {
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload))
+      throw new Error('view.submit needs the gadget configuration as an object.');
+    var response = await fetch(
+      '/host/jira/dashboards/' +
+        encodeURIComponent(frame.gadget.dashboardId) +
+        '/gadgets/' +
+        encodeURIComponent(frame.gadget.itemId) +
+        '/config',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ config: payload }),
+      },
+    );
+    var result = await response.json().catch(function () {
+      return { ok: false, message: 'The gadget configuration could not be saved (' + response.status + ').' };
+    });
+    if (!result.ok) throw new Error(result.message);
+    location.assign(gadgetUrl(frame, false));
+    return true;
+  }
+
   function showModalError(message) {
     var body = modal && modal.querySelector('.host-modal-body');
     if (!body) return flag(message, 'error');
@@ -288,6 +318,35 @@
     if (edit) return openConfig(frames.get(edit.getAttribute('data-edit-macro')), null);
     var insert = target && target.closest('[data-insert-macro]');
     if (insert) return openConfig(null, insert.getAttribute('data-insert-macro'));
+    var bylineButton = target && target.closest('[data-byline-toggle]');
+    if (bylineButton) return toggleByline(bylineButton);
+    // A click anywhere else closes an open byline popup, as Confluence's inline dialogs do.
+    if (!(target && target.closest('.host-byline-popup'))) closeBylines(null);
+  });
+
+  // ---- byline items (Confluence) --------------------------------------------------------------------
+  function closeBylines(except) {
+    document.querySelectorAll('[data-byline-toggle][aria-expanded="true"]').forEach(function (button) {
+      if (button === except) return;
+      button.setAttribute('aria-expanded', 'false');
+      var popup = document.getElementById(button.getAttribute('aria-controls'));
+      if (popup) popup.hidden = true;
+    });
+  }
+  function toggleByline(button) {
+    var popup = document.getElementById(button.getAttribute('aria-controls'));
+    if (!popup) return;
+    closeBylines(button);
+    var open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    popup.hidden = !open;
+  }
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') return;
+    var open = document.querySelector('[data-byline-toggle][aria-expanded="true"]');
+    if (!open) return;
+    closeBylines(null);
+    open.focus();
   });
 
   // ---- bridge calls ---------------------------------------------------------------------------------
@@ -318,15 +377,24 @@
       return themeState();
     },
     submit: function (frame, payload) {
+      if (frame.gadget && frame.gadget.editing) return submitGadget(frame, payload);
       if (!frame.config) return false; // only a macro config view is submittable
       return submitConfig(frame, payload);
     },
     close: function (frame) {
+      if (frame.gadget && frame.gadget.editing) {
+        location.assign(gadgetUrl(frame, false));
+        return true;
+      }
       if (frame.id !== modalFrameId) return false;
       closeModal();
       return true;
     },
     open: function (frame) {
+      if (frame.gadget && frame.gadget.canEdit && !frame.gadget.editing) {
+        location.assign(gadgetUrl(frame, true));
+        return true;
+      }
       if (frame.moduleType !== 'macro' || !data.page || !data.page.canEdit) return false;
       openConfig(frame, null);
       return true;

@@ -9,6 +9,15 @@ export interface Brief {
   /** The Confluence page the brief was created on; edits are checked against that page. */
   pageId: string;
   updatedAt: string;
+  /** The Jira work the brief is an initiative for: linked epics (their children count) and/or a JQL. */
+  scope?: InitiativeScope;
+  /** The date the initiative is committed to; `original` is the first one agreed, `movedOn` its last move. */
+  baseline?: { date: string; original?: string; movedOn?: string };
+}
+
+export interface InitiativeScope {
+  epics: string[];
+  jql?: string;
 }
 
 export const BRIEF_LIMITS = { title: 200, problem: 20_000 } as const;

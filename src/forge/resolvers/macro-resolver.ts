@@ -2,10 +2,17 @@ import { z } from 'zod';
 import { getBrief } from '../../app/get-brief';
 import { saveBrief } from '../../app/save-brief';
 import { AppError } from '../../app/errors';
-import { asUserWiki, briefStore, clock, ids } from '../composition-root';
+import { getStatusReport } from '../../app/get-status-report';
+import { saveStatusReport } from '../../app/save-status-report';
+import { getByline } from '../../app/get-byline';
+import { visibleBriefs } from '../../app/get-overview';
+import { asUserWiki, briefStore, clock, ids, progressDeps, statusReportStore } from '../composition-root';
 import { buildResolver, type CallContext } from '../resolver-kit';
 
 const BRIEF_ID = z.string().regex(/^brief-[A-Za-z0-9-]{1,80}$/, 'a brief id such as brief-3f2a…');
+const REPORT_ID = z.string().regex(/^status-[A-Za-z0-9-]{1,80}$/, 'a report id such as status-3f2a…');
+/** Texts longer than the use case's limit get its sentence; this only stops absurd payloads early. */
+const SECTION = z.string().max(100_000);
 
 /** The page a macro call is about comes from the platform's context, never from the payload. */
 export function pageIdFor(ctx: CallContext): string {
@@ -43,5 +50,44 @@ export const macroResolver = buildResolver({
         { briefs: briefStore(), wiki: asUserWiki(), clock, ids },
         { ...payload, pageId: pageIdFor(ctx), accountId: ctx.accountId ?? '' },
       ),
+  },
+  'status/get': {
+    payload: z.object({ reportId: REPORT_ID }).strict(),
+    run: (payload, ctx) =>
+      getStatusReport(
+        { reports: statusReportStore(), wiki: asUserWiki(), progress: progressDeps(ctx.accountId ?? '') },
+        { reportId: payload.reportId, pageId: pageIdFor(ctx) },
+      ),
+  },
+  'status/save': {
+    payload: z
+      .object({
+        reportId: REPORT_ID.optional(),
+        revision: z.number().int().min(0),
+        briefId: BRIEF_ID.nullable(),
+        problemAndImpact: SECTION,
+        rootCauseAndOptions: SECTION,
+        recommendation: SECTION,
+      })
+      .strict(),
+    run: (payload, ctx) =>
+      saveStatusReport(
+        {
+          reports: statusReportStore(),
+          wiki: asUserWiki(),
+          clock,
+          ids,
+          progress: progressDeps(ctx.accountId ?? ''),
+        },
+        { ...payload, pageId: pageIdFor(ctx) },
+      ),
+  },
+  'status/briefs': {
+    payload: z.object({}).strict(),
+    run: (_payload, ctx) => visibleBriefs(progressDeps(ctx.accountId ?? '')),
+  },
+  'progress/byline': {
+    payload: z.object({}).strict(),
+    run: (_payload, ctx) => getByline(progressDeps(ctx.accountId ?? ''), { pageId: pageIdFor(ctx) }),
   },
 });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { recordStatusChange } from '../../app/record-status-change';
-import { clock, statusChangeStore } from '../composition-root';
+import { invalidateProgress } from '../../app/invalidate-progress';
+import { clock, progressEpochs, statusChangeStore } from '../composition-root';
 
-/** The fields of `avi:jira:updated:issue` this trigger reads; anything else in the event is ignored. */
+/** The fields of the issue events this trigger reads; anything else in the event is ignored. */
 const IssueUpdatedEvent = z.object({
-  eventType: z.literal('avi:jira:updated:issue'),
+  eventType: z.enum(['avi:jira:updated:issue', 'avi:jira:created:issue', 'avi:jira:deleted:issue']),
   issue: z.object({ id: z.union([z.string(), z.number()]).transform(String), key: z.string().min(1) }),
   timestamp: z.number().optional(),
   changelog: z
@@ -20,20 +21,32 @@ const IssueUpdatedEvent = z.object({
     .optional(),
 });
 
-/** Trigger on `avi:jira:updated:issue`: remembers status changes; a malformed event changes nothing. */
+/**
+ * Trigger on issue created/updated/deleted: ends cached roll-ups an issue change can move, and remembers status
+ * changes. Anything else costs nothing; a malformed event changes nothing.
+ */
 export async function onIssueUpdated(event: unknown): Promise<void> {
   const parsed = IssueUpdatedEvent.safeParse(event);
   if (!parsed.success) {
-    console.warn('Accord ignored a malformed avi:jira:updated:issue event.');
+    console.warn('Accord ignored a malformed Jira issue event.');
     return;
   }
-  const { issue, timestamp, changelog } = parsed.data;
+  const { eventType, issue, timestamp, changelog } = parsed.data;
   const changes = (changelog?.items ?? []).map((i) => ({
     field: i.field,
     fromString: i.fromString ?? null,
     toString: i.toString ?? null,
   }));
-  if (!changes.some((c) => c.field === 'status')) return; // nothing to do: no KVS or product call
+  await invalidateProgress(
+    { epochs: progressEpochs() },
+    {
+      issueKey: issue.key,
+      created: eventType === 'avi:jira:created:issue',
+      deleted: eventType === 'avi:jira:deleted:issue',
+      fields: changes.map((c) => c.field),
+    },
+  );
+  if (eventType !== 'avi:jira:updated:issue' || !changes.some((c) => c.field === 'status')) return;
   await recordStatusChange(
     { records: statusChangeStore(), clock },
     { issueId: issue.id, issueKey: issue.key, changes, ...(timestamp !== undefined ? { timestamp } : {}) },

@@ -1,0 +1,34 @@
+import type { EpochStore } from './ports';
+
+/** Changelog fields that can move a roll-up number (Jira names them in lower or title case). */
+const COUNTED_FIELDS = new Set([
+  'status',
+  'resolution',
+  'duedate',
+  'parent',
+  'issueparentassociation',
+  'epic link',
+  'issuetype',
+  'labels',
+  'project',
+  'key',
+]);
+
+/** True when a change to these fields can move a count, a due date or the scope of an initiative. */
+export const movesCounts = (fields: readonly string[]): boolean =>
+  fields.some((f) => COUNTED_FIELDS.has(f.toLowerCase()));
+
+/**
+ * Ends every cached status that counts the issue's project (and those whose scope is a JQL, `*`). An edit of
+ * anything else (summary, assignee, comments) costs nothing: no KVS call.
+ */
+export async function invalidateProgress(
+  deps: { epochs: EpochStore },
+  input: { issueKey: string; created?: boolean; deleted?: boolean; fields: readonly string[] },
+): Promise<boolean> {
+  if (!input.created && !input.deleted && !movesCounts(input.fields)) return false;
+  const dash = input.issueKey.lastIndexOf('-');
+  const project = dash > 0 ? input.issueKey.slice(0, dash) : '';
+  await deps.epochs.bump(/^[A-Z][A-Z0-9_]{0,19}$/.test(project) ? [project, '*'] : ['*']);
+  return true;
+}

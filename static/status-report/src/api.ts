@@ -1,0 +1,9 @@
+/** The Status report macro's only door to its resolvers (see static/common/src/resolver-client.ts). */
+import { invoke } from '@forge/bridge';
+import type { StatusReportView } from '../../../src/shared/progress';
+import { createResolverClient } from '../../common/src/resolver-client';
+
+const call = createResolverClient((key, payload) => invoke(key, payload));
+
+export const getStatusReport = (reportId: string): Promise<StatusReportView> =>
+  call('status/get', { reportId });
