@@ -91,6 +91,22 @@ describe('progress/overview', () => {
     expect(site.runtime.meter.productCalls - before).toBe(0);
   });
 
+  it('carries each initiative’s daily snapshots for the trend once the daily job has run', async () => {
+    const before = await overview(grace.accountId);
+    expect(
+      (before.data.initiatives as Array<{ trend?: unknown[] }>).every((i) => (i.trend ?? []).length === 0),
+    ).toBe(true);
+    expect((await post('/forge/scheduled/accord-progress-snapshot')).status).toBe(200);
+    const after = await overview(grace.accountId);
+    for (const i of after.data.initiatives as Array<{
+      trend: Array<{ total: number; done: number }>;
+      counts: { total: number; done: number };
+    }>) {
+      expect(i.trend).toHaveLength(1);
+      expect(i.trend[0]).toMatchObject({ total: i.counts.total, done: i.counts.done });
+    }
+  });
+
   it('moving LAUNCH-3 to Done changes the numbers after the trigger runs', async () => {
     const before = find(await overview(priya.accountId), DEMO_BRIEF_ID);
     // The workflow may need a step through In Progress before Done.
@@ -128,7 +144,8 @@ describe('progress/overview', () => {
 describe('progress/initiative and progress/byline', () => {
   it('gives the same status on the byline and the initiative as on the overview', async () => {
     await invoke('macro-resolver', 'status/briefs', {}, priya.accountId, onPage(LAUNCH_BRIEF_PAGE_ID));
-    const fromOverview = find(await overview(priya.accountId), DEMO_BRIEF_ID);
+    // The overview adds the sparkline's trend; every figure, RAG and reason must be the same everywhere.
+    const { trend: _trend, ...fromOverview } = find(await overview(priya.accountId), DEMO_BRIEF_ID);
     const byline = await invoke(
       'macro-resolver',
       'progress/byline',

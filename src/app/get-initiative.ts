@@ -1,4 +1,5 @@
 import type { InitiativeDetail, InitiativeStatus } from '../shared/progress';
+import { trendOf } from './initiative-trend';
 import { AppError } from './errors';
 import { statusFor, visibleBriefs, type ProgressDeps } from './get-overview';
 import type { SnapshotStore } from './ports';
@@ -23,15 +24,5 @@ export async function getInitiative(
   input: { briefId: string },
 ): Promise<InitiativeDetail> {
   const status = await visibleStatus(deps, input.briefId);
-  const history = await deps.snapshots.history(input.briefId);
-  return {
-    status,
-    history: history.map((s) => ({
-      date: s.date,
-      total: s.total,
-      done: s.done,
-      ...(s.forecast ? { forecast: s.forecast } : {}),
-      ...(s.baseline ? { baseline: s.baseline } : {}),
-    })),
-  };
+  return { status, history: await trendOf(deps.snapshots, input.briefId) };
 }

@@ -5,6 +5,7 @@ import { computeInitiativeStatus, type ComputeDeps, type InitiativeBrief } from 
 import { createLimiter } from './concurrency';
 import { epochKeysOf, isInitiativeRecord } from './initiative-scope';
 import { listBriefs } from './list-briefs';
+import { trendOf } from './initiative-trend';
 import {
   cachedPageDirectory,
   isFresh,
@@ -21,6 +22,7 @@ import type {
   PageDirectory,
   ProgressCounter,
   RecordStore,
+  SnapshotStore,
 } from './ports';
 
 /** Everything the executive view reads, for one viewer. */
@@ -35,7 +37,12 @@ export interface ProgressDeps {
   statusCache: ExpiringStore<CachedStatus>;
   clock: Clock;
   blockedAgeClause?: ComputeDeps['blockedAgeClause'];
+  /** When given, each initiative carries its recent daily snapshots (the table's sparkline). */
+  snapshots?: SnapshotStore;
 }
+
+/** Days of trend the overview's sparkline shows. */
+export const OVERVIEW_TREND_DAYS = 30;
 
 /** Jira calls in flight at once for one request. */
 export const PROGRESS_PARALLEL_CALLS = 5;
@@ -57,6 +64,16 @@ export async function getOverview(deps: ProgressDeps): Promise<Overview> {
   const { briefs } = await visibleBriefs(deps);
   const limit = createLimiter(PROGRESS_PARALLEL_CALLS);
   const statuses = await Promise.all(briefs.map((b) => statusFor(deps, b, limit)));
+  const snapshots = deps.snapshots;
+  if (snapshots) {
+    // KVS only (never Jira), and only for initiatives the viewer may see.
+    const shown = statuses.filter((s): s is InitiativeStatus => s !== null);
+    await Promise.all(
+      shown.map((s) =>
+        limit(async () => void (s.trend = await trendOf(snapshots, s.briefId, OVERVIEW_TREND_DAYS))),
+      ),
+    );
+  }
   return {
     initiatives: statuses.filter((s): s is InitiativeStatus => s !== null),
     asOf: deps.clock.now().toISOString(),

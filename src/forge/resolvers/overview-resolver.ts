@@ -15,7 +15,7 @@ export const overviewResolver = buildResolver({
   },
   'progress/overview': {
     payload: z.object({}).strict(),
-    run: (_payload, ctx) => getOverview(progressDeps(ctx.accountId ?? '')),
+    run: (_payload, ctx) => getOverview({ ...progressDeps(ctx.accountId ?? ''), snapshots: snapshotStore() }),
   },
   'progress/initiative': {
     payload: z.object({ briefId: BRIEF_ID }).strict(),
