@@ -1,10 +1,10 @@
 import type { IssueBulkReader } from '../app/ports';
 import { UpstreamError } from '../app/errors';
 import type { JiraRequester, RouteBuilder } from './jira-issue-tracker';
-import { defaultRetryPolicy, withRetries, type RetryPolicy } from './retrying-fetch';
+import { defaultRetryPolicy, type RetryPolicy } from './retrying-fetch';
 
 import { BULK_FETCH_LIMIT } from '../app/bulk-limits';
-import { failure, isRawIssue, ISSUE_FIELDS, toSnapshot } from './jira-issue-shape';
+import { failure, isRawIssue, ISSUE_FIELDS, jsonPoster, toSnapshot } from './jira-issue-shape';
 
 /** Bulk Jira reads over REST v3: `issue/bulkfetch` and key-only `search/jql` pages (up to 5,000 keys). */
 export function createJiraBulkReader(
@@ -12,16 +12,7 @@ export function createJiraBulkReader(
   route: RouteBuilder,
   retry: RetryPolicy = defaultRetryPolicy,
 ): IssueBulkReader {
-  const post = (path: unknown, body: unknown) =>
-    withRetries(
-      () =>
-        requester.requestJira(path, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify(body),
-        }),
-      retry,
-    );
+  const post = jsonPoster(requester, retry);
   return {
     async fetchIssues(keys, { properties = [] }) {
       if (keys.length === 0) return [];

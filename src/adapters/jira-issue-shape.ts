@@ -1,6 +1,7 @@
 import type { IssueLinkSnapshot, IssueSnapshot } from '../app/ports';
 import { UpstreamError } from '../app/errors';
-import type { MinimalResponse } from './retrying-fetch';
+import { withRetries, type MinimalResponse, type RetryPolicy } from './retrying-fetch';
+import type { JiraRequester } from './jira-issue-tracker';
 
 /** How Accord reads a Jira issue (REST v3 IssueBean), in one place for every Jira adapter. */
 export const ISSUE_FIELDS = ['summary', 'issuetype', 'status', 'parent'];
@@ -70,3 +71,17 @@ export async function failure(res: MinimalResponse, what: string): Promise<Upstr
   }
   return new UpstreamError(`Jira refused to ${what} (HTTP ${res.status}). ${detail}`.trim(), res.status);
 }
+
+/** A JSON POST to Jira with the retry policy (429 and 5xx retried, honouring Retry-After). */
+export const jsonPoster =
+  (requester: JiraRequester, retry: RetryPolicy) =>
+  (path: unknown, body: unknown): Promise<MinimalResponse> =>
+    withRetries(
+      () =>
+        requester.requestJira(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      retry,
+    );

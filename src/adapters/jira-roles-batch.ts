@@ -3,8 +3,8 @@ import { UpstreamError } from '../app/errors';
 import type { JiraRequester, RouteBuilder } from './jira-issue-tracker';
 import { createJiraIssueActions } from './jira-issue-actions';
 import { createJiraBulkReader } from './jira-bulk-reader';
-import { failure, isRawIssue, ISSUE_FIELDS, toSnapshot } from './jira-issue-shape';
-import { defaultRetryPolicy, withRetries, type RetryPolicy } from './retrying-fetch';
+import { failure, isRawIssue, ISSUE_FIELDS, jsonPoster, toSnapshot } from './jira-issue-shape';
+import { defaultRetryPolicy, type RetryPolicy } from './retrying-fetch';
 
 /** One `issue in (…)` search reads at most this many keys (bulk batches hold 25). */
 const SEARCH_KEYS_LIMIT = 100;
@@ -25,16 +25,7 @@ export function createJiraRolesBatch(
   route: RouteBuilder,
   retry: RetryPolicy = defaultRetryPolicy,
 ): RolesBatchJira {
-  const post = (path: unknown, body: unknown) =>
-    withRetries(
-      () =>
-        requester.requestJira(path, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify(body),
-        }),
-      retry,
-    );
+  const post = jsonPoster(requester, retry);
   const actions = createJiraIssueActions(requester, route, retry);
   const bulk = createJiraBulkReader(requester, route, retry);
 
