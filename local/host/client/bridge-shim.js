@@ -159,13 +159,21 @@
   globalThis.__bridge = { callBridge: callBridge };
 
   // Let the host size the iframe to its content, as Forge does with iframe-resizer.
+  // The app's root element is measured, not <body>: a body styled to fill the frame would never let it grow.
+  function contentOf() {
+    return document.getElementById('root') || document.body;
+  }
   function reportSize() {
-    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    var content = contentOf();
+    var style = getComputedStyle(document.body);
+    var height = Math.ceil(
+      content.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom),
+    );
     host.postMessage({ accord: 'resize', frame: frameId, height: height }, location.origin);
   }
   if (typeof ResizeObserver === 'function') {
     document.addEventListener('DOMContentLoaded', function () {
-      new ResizeObserver(reportSize).observe(document.body);
+      new ResizeObserver(reportSize).observe(contentOf());
       reportSize();
     });
   }
