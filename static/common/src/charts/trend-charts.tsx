@@ -94,19 +94,30 @@ function Legend({ items }: { items: Array<{ label: string; colour: string; dashe
   );
 }
 
-/** Done against total over time. Empty history: the domain's sentence instead of a blank chart. */
-export function BurnUpChart({
-  history,
-  testId = 'burn-up-chart',
+interface Series {
+  name: string;
+  colour: string;
+  path: string;
+  points: ChartPoint[];
+  dashed?: boolean;
+}
+
+/** The frame both trend charts share: title, axes, two series with point markers, and a legend. */
+function TwoSeriesChart({
+  chart,
+  solid,
+  dashed,
+  testId,
 }: {
-  history: readonly TrendPoint[];
-  testId?: string;
+  chart: { viewBox: string; width: number; summary: string; plot: Parameters<typeof Axes>[0]['plot'] } & {
+    xTicks: XTick[];
+    yTicks: YTick[];
+  };
+  solid: Series;
+  dashed: Series;
+  testId: string;
 }) {
-  const chart = burnUp(toSnapshots(history));
   const titleId = useId();
-  if (chart.empty) return <p data-testid={`${testId}-empty`}>{chart.summary}</p>;
-  const done = token('color.chart.success.bold', '#22A06B');
-  const total = token('color.chart.neutral', '#8590A2');
   return (
     <svg
       role="img"
@@ -119,17 +130,47 @@ export function BurnUpChart({
     >
       <title id={titleId}>{chart.summary}</title>
       <Axes plot={chart.plot} xTicks={chart.xTicks} yTicks={chart.yTicks} />
-      <path d={chart.totalPath} fill="none" stroke={total} strokeWidth={2} strokeDasharray="4 3" />
-      <path d={chart.donePath} fill="none" stroke={done} strokeWidth={2} />
-      <Markers points={chart.total} colour={total} name="Total" />
-      <Markers points={chart.done} colour={done} name="Done" />
+      <path d={dashed.path} fill="none" stroke={dashed.colour} strokeWidth={2} strokeDasharray="4 3" />
+      <path d={solid.path} fill="none" stroke={solid.colour} strokeWidth={2} />
+      <Markers points={dashed.points} colour={dashed.colour} name={dashed.name} />
+      <Markers points={solid.points} colour={solid.colour} name={solid.name} />
       <Legend
         items={[
-          { label: 'Done', colour: done },
-          { label: 'Total', colour: total, dashed: true },
+          { label: solid.name, colour: solid.colour },
+          { label: dashed.name, colour: dashed.colour, dashed: true },
         ]}
       />
     </svg>
+  );
+}
+
+/** Done against total over time. Empty history: the domain's sentence instead of a blank chart. */
+export function BurnUpChart({
+  history,
+  testId = 'burn-up-chart',
+}: {
+  history: readonly TrendPoint[];
+  testId?: string;
+}) {
+  const chart = burnUp(toSnapshots(history));
+  if (chart.empty) return <p data-testid={`${testId}-empty`}>{chart.summary}</p>;
+  return (
+    <TwoSeriesChart
+      chart={chart}
+      testId={testId}
+      solid={{
+        name: 'Done',
+        colour: token('color.chart.success.bold', '#22A06B'),
+        path: chart.donePath,
+        points: chart.done,
+      }}
+      dashed={{
+        name: 'Total',
+        colour: token('color.chart.neutral', '#8590A2'),
+        path: chart.totalPath,
+        points: chart.total,
+      }}
+    />
   );
 }
 
@@ -142,33 +183,24 @@ export function BaselineForecastChart({
   testId?: string;
 }) {
   const chart = baselineVsForecast(toSnapshots(history));
-  const titleId = useId();
   if (chart.empty) return <p data-testid={`${testId}-empty`}>{chart.summary}</p>;
-  const baseline = token('color.chart.neutral', '#8590A2');
-  const forecast = token('color.chart.brand', '#1D7AFC');
   return (
-    <svg
-      role="img"
-      aria-labelledby={titleId}
-      viewBox={chart.viewBox}
-      width="100%"
-      preserveAspectRatio="xMidYMid meet"
-      data-testid={testId}
-      style={{ maxWidth: chart.width }}
-    >
-      <title id={titleId}>{chart.summary}</title>
-      <Axes plot={chart.plot} xTicks={chart.xTicks} yTicks={chart.yTicks} />
-      <path d={chart.baselinePath} fill="none" stroke={baseline} strokeWidth={2} strokeDasharray="4 3" />
-      <path d={chart.forecastPath} fill="none" stroke={forecast} strokeWidth={2} />
-      <Markers points={chart.baseline} colour={baseline} name="Baseline" />
-      <Markers points={chart.forecast} colour={forecast} name="Forecast" />
-      <Legend
-        items={[
-          { label: 'Forecast', colour: forecast },
-          { label: 'Baseline', colour: baseline, dashed: true },
-        ]}
-      />
-    </svg>
+    <TwoSeriesChart
+      chart={chart}
+      testId={testId}
+      solid={{
+        name: 'Forecast',
+        colour: token('color.chart.brand', '#1D7AFC'),
+        path: chart.forecastPath,
+        points: chart.forecast,
+      }}
+      dashed={{
+        name: 'Baseline',
+        colour: token('color.chart.neutral', '#8590A2'),
+        path: chart.baselinePath,
+        points: chart.baseline,
+      }}
+    />
   );
 }
 
