@@ -4,9 +4,16 @@ import { LATENCY_MS, type ScenarioResult } from './harness';
 import { rolesPanelCold } from './scenarios/roles-panel-cold';
 import { bulkApply1000 } from './scenarios/bulk-apply';
 import { overview50x2000 } from './scenarios/overview';
+import { escalationSweep10k, escalationTriggerMix } from './scenarios/escalation-sweep';
 
 /** `npm run bench`: every scenario, Accord beside its naive baseline, into bench/results.json. */
-const scenarios: Array<() => Promise<ScenarioResult>> = [rolesPanelCold, bulkApply1000, overview50x2000];
+const scenarios: Array<() => Promise<ScenarioResult>> = [
+  rolesPanelCold,
+  bulkApply1000,
+  overview50x2000,
+  escalationSweep10k,
+  escalationTriggerMix,
+];
 
 async function main(): Promise<void> {
   const results: ScenarioResult[] = [];

@@ -74,18 +74,20 @@ afterAll(async () => {
 });
 
 describe('roles resolver on the local site', () => {
-  it('erik (edits LAUNCH) sets roles on the epic; JQL finds it by alias; the audit has the line', async () => {
+  it('erik (edits LAUNCH) replaces the epic’s seeded roles; JQL finds it by alias; the audit has the line', async () => {
+    // The demo seeds LAUNCH-1 at revision 1 (Priya Accountable) and LAUNCH-3 (Erik Accountable, Fatima Informed).
+    expect(await property('LAUNCH-1')).toMatchObject({ revision: 1, accountable: [priya.accountId] });
     const set = await onIssue(
       'roles/set',
-      { issueKey: 'LAUNCH-1', framework: 'RACI', assignments: raci, revision: 0 },
+      { issueKey: 'LAUNCH-1', framework: 'RACI', assignments: raci, revision: 1 },
       erik,
     );
     expect(set).toMatchObject({
       ok: true,
-      data: { issueKey: 'LAUNCH-1', source: 'issue', revision: 1, canEdit: true },
+      data: { issueKey: 'LAUNCH-1', source: 'issue', revision: 2, canEdit: true },
     });
     expect(await property('LAUNCH-1')).toMatchObject({
-      revision: 1,
+      revision: 2,
       accountable: [erik.accountId],
       updatedBy: erik.accountId,
     });
@@ -94,21 +96,23 @@ describe('roles resolver on the local site', () => {
       body: { jql: 'accordAccountable = currentUser()', fields: ['summary'] },
       as: erik.accountId,
     });
-    expect(mine.body.issues.map((i: { key: string }) => i.key)).toEqual(['LAUNCH-1']);
+    expect(mine.body.issues.map((i: { key: string }) => i.key).sort()).toEqual(['LAUNCH-1', 'LAUNCH-3']);
     const informed = await rest('/rest/api/3/search/jql', {
       body: { jql: 'accordInformed = currentUser()', fields: ['summary'] },
       as: fatima.accountId,
     });
-    expect(informed.body.issues.map((i: { key: string }) => i.key)).toEqual(['LAUNCH-1']);
+    expect(informed.body.issues.map((i: { key: string }) => i.key).sort()).toEqual(['LAUNCH-1', 'LAUNCH-3']);
 
     const history = await auditLines('LAUNCH-1');
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ accountId: erik.accountId, action: 'set', frameworkAfter: 'RACI' });
-    expect(history[0].changes).toHaveLength(4);
+    // The four seeded holders removed, the four new ones added.
+    expect(history[0].changes.filter((c: { change: string }) => c.change === 'removed')).toHaveLength(4);
+    expect(history[0].changes.filter((c: { change: string }) => c.change === 'added')).toHaveLength(4);
   });
 
-  it('the subtask LAUNCH-3 inherits the epic’s roles through the story, for a viewer too', async () => {
-    const got = await onIssue('roles/get', { issueKey: 'LAUNCH-3' }, grace);
+  it('the subtask LAUNCH-9 inherits the epic’s roles through the story, for a viewer too', async () => {
+    const got = await onIssue('roles/get', { issueKey: 'LAUNCH-9' }, grace);
     expect(got).toMatchObject({
       ok: true,
       data: {
@@ -118,6 +122,11 @@ describe('roles resolver on the local site', () => {
         canEdit: false,
         assignments: raci,
       },
+    });
+    // Its sibling LAUNCH-3 holds its own seeded roles and does not inherit.
+    expect(await onIssue('roles/get', { issueKey: 'LAUNCH-3' }, grace)).toMatchObject({
+      ok: true,
+      data: { source: 'issue', revision: 1, canEdit: false },
     });
   });
 
@@ -226,10 +235,10 @@ describe('roles resolver on the local site', () => {
     const before = await property('LAUNCH-1');
     const again = await onIssue(
       'roles/set',
-      { issueKey: 'LAUNCH-1', framework: 'RACI', assignments: [...raci].reverse(), revision: 1 },
+      { issueKey: 'LAUNCH-1', framework: 'RACI', assignments: [...raci].reverse(), revision: 2 },
       priya,
     );
-    expect(again).toMatchObject({ ok: true, data: { revision: 1 } });
+    expect(again).toMatchObject({ ok: true, data: { revision: 2 } });
     expect(await property('LAUNCH-1')).toEqual(before);
     expect(writes()).toBe(kvs);
   });

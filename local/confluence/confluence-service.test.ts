@@ -477,7 +477,16 @@ describe('demo seed', () => {
     const macros = (
       JSON.parse(value) as { content: { type: string; attrs?: Record<string, unknown> }[] }
     ).content.filter((n) => n.type === 'extension');
-    expect(macros).toHaveLength(1);
+    // The launch brief page holds every Accord document macro, each config holding only its id.
+    const keyOf = (m: (typeof macros)[number]) => String(m.attrs?.extensionKey).split('/static/')[1];
+    expect(macros.map(keyOf)).toEqual([
+      'accord-brief',
+      'accord-raci-matrix',
+      'accord-decision',
+      'accord-decision-log',
+      'accord-stakeholders',
+      'accord-escalation-path',
+    ]);
     expect(macros[0]!.attrs).toMatchObject({
       extensionType: 'com.atlassian.ecosystem',
       extensionKey: `${ACCORD_APP_UUID}/${LOCAL_ENVIRONMENT_ID}/static/accord-brief`,

@@ -27,6 +27,7 @@ import {
   type UiModule,
 } from './manifest-modules';
 import { productErrorText, productFetchFor } from './product-fetch';
+import { CONTENT_VIEW_PATH, pagePathOf } from './page-url';
 
 type AnyManifest = any;
 
@@ -681,6 +682,26 @@ export function mountHostPages(
   router.add('GET', '/wiki/spaces/:spaceKey/pages/:pageId', confluencePage);
   // Confluence page URLs carry a title slug after the id.
   router.add('GET', '/wiki/spaces/:spaceKey/pages/:pageId/*', confluencePage);
+  // A contentView target by page id alone (e.g. from a Jira issue view): find the page's space, then redirect.
+  router.add('GET', CONTENT_VIEW_PATH, async (req, res, _params, url) => {
+    const viewer = viewerFrom(url);
+    const pageId = url.searchParams.get('pageId') ?? '';
+    const path = await pagePathOf(productFetchFor(req, viewer.person.accountId), pageId);
+    if (!path) {
+      const body = errorBlock(
+        'This page cannot be shown',
+        `It does not exist, or ${viewer.person.displayName} does not have permission to see it.`,
+      );
+      const currentPath = CONTENT_VIEW_PATH;
+      return sendHtml(
+        res,
+        404,
+        page({ title: 'Page', viewer, currentPath, product: 'confluence', body, data: common(viewer) }),
+      );
+    }
+    res.writeHead(302, { Location: hostLink(path, viewer) });
+    res.end();
+  });
 
   // The editor's save after a macro config `view.submit`, done as the viewer (see macro-config-write.ts).
   router.add('POST', '/host/confluence/pages/:pageId/macro-config', async (req, res, params) => {

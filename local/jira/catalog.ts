@@ -399,6 +399,13 @@ export const ADMIN_PERMISSIONS: readonly ProjectPermissionKey[] = [
 ];
 
 /** Field ids → display names (for `expand=names` and changelog `field`). */
+/**
+ * Jira Software's "Flagged" field: a multi-checkbox custom field with the one option `Impediment`. Its id is
+ * per site; `customfield_10021` is the usual one on Jira Cloud (and the one in Atlassian's webhook samples).
+ */
+export const FLAGGED_FIELD = 'customfield_10021';
+export const FLAGGED_OPTION = { id: '10019', value: 'Impediment' } as const;
+
 export const FIELD_NAMES: Record<string, string> = {
   summary: 'Summary',
   description: 'Description',
@@ -423,6 +430,7 @@ export const FIELD_NAMES: Record<string, string> = {
   comment: 'Comment',
   components: 'Components',
   fixVersions: 'Fix versions',
+  [FLAGGED_FIELD]: 'Flagged',
 };
 
 /** Fields that `*navigable` (the default of most searches) leaves out. */

@@ -3,7 +3,16 @@
  * field first (errors keyed by field id, nothing changes on error), then report what changed as
  * changelog items in the form Jira's webhooks and Forge events carry.
  */
-import { ISSUE_TYPES, PRIORITIES, RESOLUTIONS, issueTypeById, priorityById, resolutionById } from './catalog';
+import {
+  FLAGGED_FIELD,
+  FLAGGED_OPTION,
+  ISSUE_TYPES,
+  PRIORITIES,
+  RESOLUTIONS,
+  issueTypeById,
+  priorityById,
+  resolutionById,
+} from './catalog';
 import { isValidDateOnly } from './dates';
 import { adfText } from './jql';
 import type { ChangelogItem, IssueRecord } from './model';
@@ -34,6 +43,7 @@ const EDITABLE = new Set([
   'reporter',
   'duedate',
   'parent',
+  FLAGGED_FIELD,
 ]);
 const CREATE_ONLY = new Set(['project', 'issuetype']);
 
@@ -65,6 +75,13 @@ function accountIdOf(value: unknown): string | null | undefined {
   return undefined;
 }
 
+/** `{ value: 'Impediment' }` or `{ id: '10019' }`: the one option of Flagged. */
+function isFlaggedOption(o: unknown): boolean {
+  if (!o || typeof o !== 'object') return false;
+  const v = o as { id?: unknown; value?: unknown };
+  return v.id === FLAGGED_OPTION.id || v.value === FLAGGED_OPTION.value;
+}
+
 /** Turns `update` operations into final values, merged over `fields`. */
 function mergeUpdates(
   issue: IssueRecord,
@@ -86,6 +103,24 @@ function mergeUpdates(
         if (typeof op.remove === 'string') labels = labels.filter((l) => l !== op.remove);
       }
       merged.labels = labels;
+      continue;
+    }
+    if (field === FLAGGED_FIELD) {
+      // A multi-checkbox: `set` the options, or `add` / `remove` one.
+      let options: unknown[] = Array.isArray(merged[field])
+        ? [...(merged[field] as unknown[])]
+        : issue.flagged
+          ? [{ ...FLAGGED_OPTION }]
+          : [];
+      for (const op of ops as Array<Record<string, unknown>>) {
+        if ('set' in op) options = Array.isArray(op.set) ? [...(op.set as unknown[])] : [];
+        else if ('add' in op) options.push(op.add);
+        else if ('remove' in op)
+          options = options.filter((o) => !isFlaggedOption(o) || !isFlaggedOption(op.remove));
+        else
+          errors[field] = `Field '${field}' cannot be set. It is not on the appropriate screen, or unknown.`;
+      }
+      merged[field] = options;
       continue;
     }
     for (const op of ops as Array<Record<string, unknown>>) {
@@ -197,6 +232,18 @@ export function applyEdit(
           errors.duedate = `Error parsing date string: ${typeof value === 'string' ? value : JSON.stringify(value)}`;
         else next.duedate = value;
         break;
+      case FLAGGED_FIELD: {
+        if (value === null) next.flagged = false;
+        else if (!Array.isArray(value)) errors[field] = 'Specify the value for Flagged in an array.';
+        else {
+          const bad = value.find((o) => !isFlaggedOption(o));
+          if (bad !== undefined) {
+            const v = (bad ?? {}) as { value?: unknown; id?: unknown };
+            errors[field] = `Option value '${String(v.value ?? v.id ?? JSON.stringify(bad))}' is not valid`;
+          } else next.flagged = value.length > 0;
+        }
+        break;
+      }
       case 'parent': {
         const v = value as { key?: unknown; id?: unknown; none?: unknown } | null;
         if (v === null || (v && v.none === true)) {
@@ -299,6 +346,18 @@ export function diff(before: IssueRecord, after: IssueRecord, store: JiraStore):
         'IssueParentAssociation',
       ),
     );
+  }
+  if (!!before.flagged !== !!after.flagged) {
+    const on = `[${FLAGGED_OPTION.id}]`;
+    items.push({
+      field: 'Flagged',
+      fieldtype: 'custom',
+      fieldId: FLAGGED_FIELD,
+      from: before.flagged ? on : null,
+      fromString: before.flagged ? FLAGGED_OPTION.value : null,
+      to: after.flagged ? on : null,
+      toString: after.flagged ? FLAGGED_OPTION.value : null,
+    });
   }
   if (before.resolutionId !== after.resolutionId) {
     items.push(

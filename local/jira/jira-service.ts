@@ -30,6 +30,7 @@ import { dateOnlyToMs, formatJiraDateTime } from './dates';
 import { applyEdit, diff, isAdf, issueTypeOf } from './issue-edit';
 import { adfProblems } from '../confluence/page-body';
 import { JqlError, compileJql, readEntityPropertyIndex, type EntityPropertyAlias } from './jql';
+import { createExpressionEndpoint } from './expression/endpoint';
 import type { ChangelogItem, IssueRecord, JiraProjectRecord, JiraSeed, NotificationRecord } from './model';
 import { JiraRenderer, fieldSelector, propertySelector, type Viewer } from './render';
 import { JiraStore } from './store';
@@ -335,12 +336,28 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
     );
     const body = (req.body ?? {}) as { fields?: unknown; update?: unknown; properties?: unknown };
     const { errors, next, items } = applyEdit(issue, body, editContext(req.actor, issue.projectId, false));
-    if (Object.keys(errors).length > 0) return fieldErrors(errors);
+    // IssueUpdateDetails.properties: EntityProperty items, set together with the field edits (all or nothing).
     const properties = Array.isArray(body.properties)
-      ? (body.properties as Array<{ key: string; value: unknown }>)
+      ? (body.properties as Array<{ key?: unknown; value?: unknown }>)
       : [];
+    if (body.properties !== undefined && !Array.isArray(body.properties)) {
+      errors.properties = 'The properties must be a list of { key, value }.';
+    } else if (
+      properties.some(
+        (p) =>
+          !p ||
+          typeof p.key !== 'string' ||
+          p.key.length === 0 ||
+          p.key.length > 255 ||
+          p.value === undefined ||
+          JSON.stringify(p.value).length > MAX_PROPERTY_LENGTH,
+      )
+    ) {
+      errors.properties = `Each property needs a key (at most 255 characters) and a value (at most ${MAX_PROPERTY_LENGTH} characters).`;
+    }
+    if (Object.keys(errors).length > 0) return fieldErrors(errors);
     store.transaction(() => {
-      for (const p of properties) if (typeof p.key === 'string') store.setProperty(issue.id, p.key, p.value);
+      for (const p of properties) store.setProperty(issue.id, p.key as string, p.value);
       if (items.length > 0) {
         next.updated = now().getTime();
         store.putIssue(next, issue.parentId);
@@ -864,6 +881,13 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
     return json(200, { count: runQuery(req.actor, b.jql, false).length });
   };
 
+  const expressions = createExpressionEndpoint({
+    store,
+    now,
+    search: (req, jql) => runQuery(req.actor, jql, true),
+    mayBrowse: (req, issue) => has(req.actor, issue.projectId, 'BROWSE_PROJECTS'),
+  });
+
   const parseJql: Handler = (req) => {
     const b = (req.body ?? {}) as { queries?: unknown };
     if (!Array.isArray(b.queries)) return fieldErrors({ queries: 'queries must be provided.' });
@@ -1148,6 +1172,28 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
     );
   };
 
+  /** `GET /group/member?groupname=`: the group's active users, a page at a time (Jira's PageBeanUserDetails). */
+  const groupMembers: Handler = (req) => {
+    const name = req.query.get('groupname') ?? req.query.get('groupName');
+    if (!name) return fail(400, 'You must specify a group name.');
+    const members = [...store.users.values()].filter((u) => u.groups?.includes(name));
+    if (members.length === 0 && ![...store.users.values()].some((u) => u.groups?.includes(name)))
+      return fail(404, `Group "${name}" does not exist.`);
+    const startAt = intParam(req.query.get('startAt'), 0);
+    const maxResults = Math.min(intParam(req.query.get('maxResults'), 50), 50);
+    const ids = members.filter((u) => u.active).map((u) => u.accountId);
+    const page = ids.slice(startAt, startAt + maxResults);
+    const isLast = startAt + maxResults >= ids.length;
+    return json(200, {
+      self: `${renderer.baseUrl}${PREFIX}/group/member?groupname=${encodeURIComponent(name)}&startAt=${startAt}&maxResults=${maxResults}`,
+      maxResults,
+      startAt,
+      total: ids.length,
+      isLast,
+      values: page.map((id) => renderer.user(id, emailFor(req, id))),
+    });
+  };
+
   const allUsers: Handler = (req) =>
     userList(
       req,
@@ -1298,6 +1344,8 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
     ['POST', /^\/search\/jql$/, searchPost],
     ['POST', /^\/search\/approximate-count$/, approximateCount],
     ['POST', /^\/jql\/parse$/, parseJql],
+    ['POST', /^\/expression\/evaluate$/, (req) => expressions(req, false)],
+    ['POST', /^\/expression\/eval$/, (req) => expressions(req, true)],
     ['GET', /^\/mypermissions$/, myPermissions],
     ['POST', /^\/permissions\/check$/, bulkPermissions],
     ['GET', /^\/myself$/, myself],
@@ -1307,6 +1355,7 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
     ['GET', /^\/user\/assignable\/search$/, assignableUsers],
     ['GET', /^\/users\/search$/, allUsers],
     ['GET', /^\/users$/, allUsers],
+    ['GET', /^\/group\/member$/, groupMembers],
     ['GET', /^\/project$/, listProjects],
     ['GET', /^\/project\/search$/, searchProjects],
     ['GET', /^\/project\/([^/]+)$/, getProject],
@@ -1365,6 +1414,7 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
           timeZone: u.timeZone ?? 'UTC',
           active: u.active ?? true,
           accountType: u.accountType ?? 'atlassian',
+          ...(u.groups ? { groups: [...u.groups] } : {}),
         });
       }
       for (const p of data.projects) {
@@ -1423,6 +1473,7 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
           statusCategoryChangedDate: ms(s.statusCategoryChangedDate, updated),
           resolutionDate: done ? ms(s.resolutionDate, updated) : null,
           watchers: [...(s.watchers ?? [])],
+          ...(s.flagged ? { flagged: true } : {}),
         };
         if (issue.duedate !== null && !Number.isFinite(dateOnlyToMs(issue.duedate))) {
           throw new Error(`Seed issue ${s.key} has an invalid due date ${issue.duedate}`);

@@ -5,6 +5,7 @@
 import { JastBuilder } from '@atlaskit/jql-ast';
 import type { Clause, Operand, OrderBy, TerminalClause } from '@atlaskit/jql-ast';
 import {
+  FLAGGED_OPTION,
   ISSUE_TYPES,
   PRIORITIES,
   RESOLUTIONS,
@@ -397,6 +398,19 @@ function fieldFor(
     case 'resolutiondate':
     case 'resolved':
       return dateField((i) => i.resolutionDate);
+    case 'flagged':
+    case 'customfield_10021':
+      // Jira Software's Flagged: `flagged = Impediment`, `flagged is EMPTY` / `is not EMPTY`.
+      return {
+        name: nameRaw,
+        kind: 'enum',
+        values: (i) => (i.flagged ? [FLAGGED_OPTION.id] : []),
+        resolve: (literal, errors) =>
+          literal.toLowerCase() === FLAGGED_OPTION.value.toLowerCase() || literal === FLAGGED_OPTION.id
+            ? [FLAGGED_OPTION.id]
+            : unknownValue(nameRaw)(literal, errors),
+        sortKey: (i) => (i.flagged ? FLAGGED_OPTION.value : null),
+      };
   }
 
   const alias = property

@@ -12,6 +12,8 @@ export interface JiraUserRecord {
   timeZone: string;
   active: boolean;
   accountType: 'atlassian' | 'app';
+  /** Jira groups the user belongs to (`GET /group/member`). */
+  groups?: string[];
 }
 
 export interface JiraProjectRecord {
@@ -48,6 +50,8 @@ export interface IssueRecord {
   statusCategoryChangedDate: number;
   resolutionDate: number | null;
   watchers: string[];
+  /** Jira Software's Flagged (`customfield_10021` = [Impediment]); absent on records stored before it existed. */
+  flagged?: boolean;
 }
 
 export interface CommentRecord {
@@ -106,6 +110,7 @@ export interface JiraSeedUser {
   timeZone?: string;
   active?: boolean;
   accountType?: 'atlassian' | 'app';
+  groups?: string[];
 }
 
 export interface JiraSeedProject {
@@ -159,6 +164,8 @@ export interface JiraSeedIssue {
   statusCategoryChangedDate?: string;
   resolutionDate?: string;
   properties?: Record<string, unknown>;
+  /** Flagged as an impediment (`customfield_10021`). */
+  flagged?: boolean;
   watchers?: readonly string[];
   comments?: readonly JiraSeedComment[];
 }

@@ -4,6 +4,8 @@
  */
 import {
   FIELD_NAMES,
+  FLAGGED_FIELD,
+  FLAGGED_OPTION,
   ISSUE_TYPES,
   NON_NAVIGABLE_FIELDS,
   TRANSITIONS,
@@ -315,6 +317,11 @@ export class JiraRenderer {
     );
     put('reporter', () => (issue.reporter ? this.user(issue.reporter) : null));
     put('duedate', () => issue.duedate);
+    put(FLAGGED_FIELD, () =>
+      issue.flagged
+        ? [{ self: this.api(`customFieldOption/${FLAGGED_OPTION.id}`), ...FLAGGED_OPTION }]
+        : null,
+    );
     put('comment', () => this.commentPage(issue, 0, 5000, false));
     return out;
   }

@@ -7,6 +7,7 @@ import type { ConfluenceSeed, SeedPage } from '../confluence/confluence-store';
 import type { AdfNode } from '../confluence/page-body';
 import { LOCAL_ENVIRONMENT_ID } from '../host/macro-nodes';
 import { PEOPLE } from './people';
+import { DEMO_DECISION_ID, DEMO_GRID_ID } from './decision-seed';
 
 /** The Forge environment id of the local site; the host pages own it, the seed's macros use the same. */
 export { LOCAL_ENVIRONMENT_ID };
@@ -15,6 +16,8 @@ export { LOCAL_ENVIRONMENT_ID };
 export const ACCORD_APP_UUID = '7c4b2e61-0d3a-4f0e-9a51-5f2b8c1d9e47';
 
 export const DEMO_BRIEF_ID = 'brief-launch';
+/** The RACI matrix macro on the launch brief page (its records: local/seed/brief-seed.ts). */
+export const DEMO_RACI_MATRIX_ID = 'raci-launch';
 export const LAUNCH_SPACE_ID = '98305';
 export const LAUNCH_SPACE_KEY = 'LAUNCH';
 export const LAUNCH_HOME_PAGE_ID = '98306';
@@ -156,6 +159,40 @@ export function demoConfluenceSeed(now: Date): DemoConfluenceSeed {
           { briefId: DEMO_BRIEF_ID },
           'a1c4e7f0-brief-0001',
           'Accord Project Brief',
+        ),
+        heading(2, 'Roles'),
+        forgeMacroNode(
+          'accord-raci-matrix',
+          { matrixId: DEMO_RACI_MATRIX_ID },
+          'a1c4e7f0-raci-0001',
+          'Accord RACI matrix',
+        ),
+        heading(2, 'Decisions'),
+        forgeMacroNode(
+          'accord-decision',
+          { decisionId: DEMO_DECISION_ID },
+          'a1c4e7f0-decision-0001',
+          'Accord Decision (DACI)',
+        ),
+        forgeMacroNode(
+          'accord-decision-log',
+          { scope: 'space' },
+          'a1c4e7f0-decision-log-0001',
+          'Accord Decision log',
+        ),
+        heading(2, 'Stakeholders'),
+        forgeMacroNode(
+          'accord-stakeholders',
+          { gridId: DEMO_GRID_ID },
+          'a1c4e7f0-stakeholders-0001',
+          'Accord Stakeholder grid',
+        ),
+        heading(2, 'Escalation'),
+        forgeMacroNode(
+          'accord-escalation-path',
+          { pathId: 'path-launch-blocked' },
+          'a1c4e7f0-escalation-0001',
+          'Accord Escalation path',
         ),
         heading(2, 'Notes'),
         paragraph(text('Questions for the brief go to '), mention(priya), text('.')),

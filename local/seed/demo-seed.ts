@@ -51,6 +51,12 @@ export async function seedDemo(deps: {
         0,
       );
       await seedInitiatives(root, now, confluence.homePageId);
+      await (require('./brief-seed') as typeof import('./brief-seed')).seedBriefContent(root, now);
+      await (require('./decision-seed') as typeof import('./decision-seed')).seedDecisions(now, confluence);
+      await (require('./escalation-seed') as typeof import('./escalation-seed')).seedEscalation(
+        now,
+        confluence.briefPageId,
+      );
     },
   );
 }

@@ -12,6 +12,7 @@ import {
 } from '../jira/catalog';
 import type { JiraSeed, JiraSeedIssue } from '../jira/model';
 import { ALL_PEOPLE, PEOPLE } from './people';
+import { demoRoles } from './roles-seed';
 
 const DAY = 86_400_000;
 
@@ -334,6 +335,7 @@ export function demoJiraSeed(now: Date): JiraSeed {
       displayName: p.displayName,
       emailAddress: p.emailAddress,
       timeZone: p.timeZone,
+      groups: [p.team],
     })),
     projects: [
       {
@@ -384,7 +386,7 @@ export function demoJiraSeed(now: Date): JiraSeed {
     // Priya (the default viewer of the local site) administers Jira, so the Accord settings page works
     // out of the box; Erik administers LAUNCH as a project only, which does not make him a Jira admin.
     globalPermissions: [{ accountId: priya.accountId, permissions: ['ADMINISTER'] }],
-    issues: [...launch, ...mkt, ...legal],
+    issues: withProperties([...launch, ...mkt, ...legal], demoRoles(now)),
     links: [
       { type: 'Blocks', from: 'LEGAL-2', to: 'LAUNCH-3' },
       { type: 'Blocks', from: 'LAUNCH-8', to: 'LAUNCH-5' },
@@ -392,4 +394,12 @@ export function demoJiraSeed(now: Date): JiraSeed {
       { type: 'Relates', from: 'MKT-4', to: 'LAUNCH-5' },
     ],
   };
+}
+
+/** Adds seeded issue properties (the demo roles) to the issues they belong to. */
+function withProperties(
+  issues: JiraSeedIssue[],
+  byKey: Record<string, Record<string, unknown>>,
+): JiraSeedIssue[] {
+  return issues.map((i) => (byKey[i.key] ? { ...i, properties: { ...i.properties, ...byKey[i.key] } } : i));
 }

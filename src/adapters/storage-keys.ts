@@ -57,3 +57,13 @@ export const progressKeys = {
   snapshot: (briefId: string, date: string) => `${part(briefId)}.${part(date)}`,
   statusReport: (reportId: string) => part(reportId),
 };
+
+/** Escalation engine: episodes per issue and path, per-level firing claims, audit lines (entities in manifest.yml). */
+export const ESCALATION_EPISODE_ENTITY = 'escalation-episode';
+export const ESCALATION_AUDIT_ENTITY = 'escalation-audit';
+export const escalationKeys = {
+  episode: (issueKey: string, pathId: string) => `${part(issueKey)}.${part(pathId)}`,
+  claim: (issueKey: string, pathId: string, episodeId: string, level: number) =>
+    `esc-claim:${part(issueKey)}:${part(pathId)}:${part(episodeId)}:L${String(Math.trunc(level))}`,
+  audit: (issueKey: string, entryId: string) => `${part(issueKey)}.${part(entryId)}`,
+};

@@ -1,5 +1,17 @@
+import { DEFAULT_BUSINESS_CALENDAR } from '../domain/progress/business-calendar';
+import { tallyRollupRows, type RollupRow } from '../domain/progress/expression-rollup';
+import type { CountPlan, JiraFigures } from '../domain/progress/count-queries';
 import {
+  countAmong,
+  escalatedJql,
+  escalationLevelJql,
+  escalationsByLevel,
+  escalationsOfKeys,
+  ESCALATION_PROPERTY,
+  MAX_ESCALATION_LEVEL,
   planCountQueries,
+  readEscalationLevel,
+  type EscalationsAtLevel,
   readCountAnswers,
   rollUp,
   STATUS_CATEGORY_AGE,
@@ -28,6 +40,135 @@ export interface ComputeDeps {
   limit: <T>(task: () => Promise<T>) => Promise<T>;
   /** How "blocked since" is written in JQL; the emulator and sites without change history need the category age. */
   blockedAgeClause?: CountPlanOptions['blockedAgeClause'];
+  /** When given, the figures come from one Jira expression per page of issues (count queries are the fallback). */
+  rollup?: ExpressionRollup;
+  /** Issue keys by JQL as the viewer: open escalations by level (without it they are not shown). */
+  keySearch?: IssueKeySearch;
+  /** Searches shared by every initiative of one overview (escalated issues, items blocked for long). */
+  shared?: SharedSearches;
+}
+
+/** `POST /rest/api/3/search/jql` for keys only, as the viewer. */
+export interface IssueKeySearch {
+  /** Key → the named issue properties of every issue `jql` finds; null when it finds more than `max`. */
+  find(
+    jql: string,
+    options: { properties?: string[]; max: number },
+  ): Promise<Map<string, Record<string, unknown>> | null>;
+}
+
+/** Searches every initiative of one request shares: each runs at most once, only when an initiative needs it. */
+export interface SharedSearches {
+  /** Open escalated issues the viewer may browse, anywhere: key → level; null when too many to list. */
+  escalated(): Promise<ReadonlyMap<string, number> | null>;
+  /** Keys of the issues an unscoped JQL finds (items blocked for long); null when too many to list. */
+  keys(jql: string): Promise<ReadonlySet<string> | null>;
+}
+
+/** A shared search lists at most this many keys (two pages); past it, each initiative counts on its own. */
+export const SHARED_SEARCH_MAX = 10_000;
+/** An initiative's own escalated issues are listed up to this many; past it, one count per level. */
+export const SCOPED_ESCALATIONS_MAX = 5_000;
+
+const levelsOf = (found: ReadonlyMap<string, Record<string, unknown>>): Map<string, number> => {
+  const levels = new Map<string, number>();
+  for (const [key, props] of found) {
+    const level = readEscalationLevel(props[ESCALATION_PROPERTY]);
+    if (level !== null) levels.set(key, level);
+  }
+  return levels;
+};
+
+/** The shared searches of one request, run through its limiter and as its viewer. */
+export function createSharedSearches(
+  search: IssueKeySearch,
+  limit: ComputeDeps['limit'],
+  max = SHARED_SEARCH_MAX,
+): SharedSearches {
+  let escalated: Promise<ReadonlyMap<string, number> | null> | undefined;
+  const keys = new Map<string, Promise<ReadonlySet<string> | null>>();
+  return {
+    escalated() {
+      escalated ??= limit(() => search.find(escalatedJql(), { properties: [ESCALATION_PROPERTY], max })).then(
+        (found) => (found ? levelsOf(found) : null),
+      );
+      return escalated;
+    },
+    keys(jql) {
+      let found = keys.get(jql);
+      if (!found) {
+        found = limit(() => search.find(jql, { max })).then((f) => (f ? new Set(f.keys()) : null));
+        keys.set(jql, found);
+      }
+      return found;
+    },
+  };
+}
+
+/**
+ * Open escalations of one initiative by level, as the viewer: its open keys matched against the overview's
+ * one search of escalated issues, else one search within its scope (else, past 5,000, one count per level).
+ * Null when escalations cannot be read here (no key search: the app's daily snapshot).
+ */
+async function escalationsOf(
+  deps: ComputeDeps,
+  scopeJql: string,
+  openKeys: readonly string[] | null,
+): Promise<EscalationsAtLevel[] | null> {
+  if (openKeys && deps.shared) {
+    const everywhere = await deps.shared.escalated();
+    if (everywhere) return escalationsOfKeys(openKeys, everywhere);
+  }
+  const search = deps.keySearch;
+  if (!search) return null;
+  if (openKeys && openKeys.length === 0) return [];
+  const found = await deps.limit(() =>
+    search.find(escalatedJql(scopeJql), { properties: [ESCALATION_PROPERTY], max: SCOPED_ESCALATIONS_MAX }),
+  );
+  if (found) return escalationsOfKeys(found.keys(), levelsOf(found));
+  const levels = Array.from({ length: MAX_ESCALATION_LEVEL }, (_, i) => i + 1);
+  const counted = await Promise.all(
+    levels.map(async (level) => ({
+      level,
+      open: await deps.limit(() => deps.counter.count(escalationLevelJql(scopeJql, level))),
+    })),
+  );
+  return escalationsByLevel(counted);
+}
+
+/** Jira expressions over a scope's issues, as the viewer: the rows of {@link ROLLUP_EXPRESSION}, every page. */
+export interface ExpressionRollup {
+  rows(jql: string): Promise<RollupRow[]>;
+}
+
+/**
+ * The figures from the expression rows; 'hidden' when a linked epic is not among them (the viewer may not
+ * browse it). Items blocked for long need the status history, which expressions cannot read cheaply: one
+ * count query gives them, and only when something is blocked.
+ */
+async function expressionFigures(
+  deps: ComputeDeps,
+  rollup: ExpressionRollup,
+  plan: CountPlan,
+  epics: readonly string[],
+): Promise<{ figures: JiraFigures; decisions: number; openKeys: string[] } | 'hidden'> {
+  const rows = await deps.limit(() => rollup.rows(plan.scopeJql));
+  const tally = tallyRollupRows(plan, rows, { epics, timeZone: DEFAULT_BUSINESS_CALENDAR.timeZone });
+  if (tally.visibleEpics < epics.length) return 'hidden';
+  const longQuery = plan.counts.find((q) => q.key === 'blockedLong');
+  let blockedLong = 0;
+  if (tally.figures.blocked > 0 && longQuery) {
+    // One site-wide list of long-blocked keys serves every initiative of the overview; else one count.
+    const everywhere = deps.shared ? await deps.shared.keys(plan.blockedLongAnywhere) : null;
+    blockedLong = everywhere
+      ? countAmong(tally.blockedKeys, everywhere)
+      : await deps.limit(() => deps.counter.count(longQuery.jql));
+  }
+  return {
+    figures: { ...tally.figures, blockedLong },
+    decisions: tally.decisionsAwaiting,
+    openKeys: tally.openKeys,
+  };
 }
 
 /** Open work of type Decision in scope: decisions waiting for their approver. */
@@ -55,22 +196,41 @@ export async function computeInitiativeStatus(
     e instanceof UpstreamError && (e.status === 400 || e.status === 403 || e.status === 404);
   const epics = epicsOf(record);
   try {
-    if (epics.length > 0) {
-      const visible = await deps.limit(() => deps.counter.count(`issuekey in (${epics.join(', ')})`));
-      if (visible < epics.length) return null;
+    let jira: JiraFigures | null = null;
+    let decisions = 0;
+    let openKeys: string[] | null = null;
+    if (deps.rollup) {
+      const viaExpression = await expressionFigures(deps, deps.rollup, plan, epics).catch((e: unknown) => {
+        // A refused expression (complexity limits, a Jira without expressions) falls back to the count queries.
+        if (e instanceof UpstreamError && e.status === 400) return 'refused' as const;
+        throw e;
+      });
+      if (viaExpression === 'hidden') return null;
+      if (viaExpression !== 'refused') ({ figures: jira, decisions, openKeys } = viaExpression);
     }
-    const answers: Partial<Record<CountKey, number>> = {};
-    const [, latest, decisions] = await Promise.all([
-      Promise.all(
-        plan.counts.map(async (q) => {
-          answers[q.key] = await deps.limit(() => deps.counter.count(q.jql));
-        }),
-      ),
-      deps.limit(() => deps.counter.firstDueDate(plan.latestOpenDue.jql)),
-      deps.limit(() => deps.counter.count(decisionsJql(plan.scopeJql))),
-    ]);
-    const read = readCountAnswers(plan, answers, latest);
-    if (!read.ok) return greyStatus(brief, record, scopeJql, now, `Grey: ${read.problems[0] ?? 'no data'}`);
+    if (!jira) {
+      if (epics.length > 0) {
+        const visible = await deps.limit(() => deps.counter.count(`issuekey in (${epics.join(', ')})`));
+        if (visible < epics.length) return null;
+      }
+      const answers: Partial<Record<CountKey, number>> = {};
+      const [, latest, decided] = await Promise.all([
+        Promise.all(
+          plan.counts.map(async (q) => {
+            answers[q.key] = await deps.limit(() => deps.counter.count(q.jql));
+          }),
+        ),
+        deps.limit(() => deps.counter.firstDueDate(plan.latestOpenDue.jql)),
+        deps.limit(() => deps.counter.count(decisionsJql(plan.scopeJql))),
+      ]);
+      const read = readCountAnswers(plan, answers, latest);
+      if (!read.ok) return greyStatus(brief, record, scopeJql, now, `Grey: ${read.problems[0] ?? 'no data'}`);
+      jira = read.figures;
+      decisions = decided;
+    }
+    const read = { figures: jira };
+    const total = (jira.counts?.new ?? 0) + (jira.counts?.indeterminate ?? 0);
+    const escalations = total === 0 ? [] : await escalationsOf(deps, plan.scopeJql, openKeys);
     const input: ProgressInput = {
       ...read.figures,
       baseline: record.baseline
@@ -80,7 +240,7 @@ export async function computeInitiativeStatus(
             movedOn: record.baseline.movedOn ?? null,
           }
         : null,
-      escalations: [],
+      escalations: escalations ?? [],
       decisions: [],
     };
     const r = rollUp(input, now);
@@ -89,6 +249,22 @@ export async function computeInitiativeStatus(
         ? [{ key: f.key, label: f.label, value: f.value, jql: f.jql }]
         : [],
     );
+    if (escalations) {
+      figures.push({
+        key: 'escalations',
+        label: 'Open escalations',
+        value: r.escalationsByLevel.reduce((sum, e) => sum + e.open, 0),
+        jql: escalatedJql(plan.scopeJql),
+      });
+      for (const e of r.escalationsByLevel) {
+        figures.push({
+          key: `escalations-${e.level}`,
+          label: `Open escalations at level ${e.level}`,
+          value: e.open,
+          jql: escalationLevelJql(plan.scopeJql, e.level),
+        });
+      }
+    }
     figures.push({
       key: 'decisionsAwaiting',
       label: 'Decisions awaiting approval',
@@ -112,7 +288,7 @@ export async function computeInitiativeStatus(
       blocked: r.blocked.count,
       blockedTooLong: r.blocked.longCount,
       overdue: r.overdue,
-      escalationsByLevel: {},
+      escalationsByLevel: Object.fromEntries(r.escalationsByLevel.map((e) => [String(e.level), e.open])),
       decisionsAwaiting: decisions,
       figures,
       scopeJql: plan.scopeJql,

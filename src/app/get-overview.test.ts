@@ -37,7 +37,7 @@ const launchJira = () =>
     if (jql.includes('status = Blocked')) return 2;
     if (jql.includes('statusCategory = "To Do"')) return 2;
     if (jql.includes('statusCategory = "In Progress"')) return 3;
-    if (jql.includes('statusCategory = Done AND statusCategoryChangedDate')) return 1;
+    if (jql.includes('statusCategory = Done AND resolved >=')) return 1;
     if (jql.includes('statusCategory = Done')) return 5;
     return 0;
   }, /LEGAL/);

@@ -1,7 +1,13 @@
 import type { Brief } from '../domain/brief/brief';
 import type { InitiativeStatus, Overview } from '../shared/progress';
 import type { BriefListItem } from '../shared/settings';
-import { computeInitiativeStatus, type ComputeDeps, type InitiativeBrief } from './compute-initiative-status';
+import {
+  computeInitiativeStatus,
+  createSharedSearches,
+  type ComputeDeps,
+  type InitiativeBrief,
+  type SharedSearches,
+} from './compute-initiative-status';
 import { createLimiter } from './concurrency';
 import { epochKeysOf, isInitiativeRecord } from './initiative-scope';
 import { listBriefs } from './list-briefs';
@@ -37,6 +43,10 @@ export interface ProgressDeps {
   statusCache: ExpiringStore<CachedStatus>;
   clock: Clock;
   blockedAgeClause?: ComputeDeps['blockedAgeClause'];
+  /** Jira expressions as the viewer: the cold roll-up in about one call per page of issues. */
+  rollup?: ComputeDeps['rollup'];
+  /** Issue keys by JQL as the viewer: escalations by level and items blocked for long, shared by the overview. */
+  keySearch?: ComputeDeps['keySearch'];
   /** When given, each initiative carries its recent daily snapshots (the table's sparkline). */
   snapshots?: SnapshotStore;
 }
@@ -63,7 +73,10 @@ export function visibleBriefs(deps: ProgressDeps) {
 export async function getOverview(deps: ProgressDeps): Promise<Overview> {
   const { briefs } = await visibleBriefs(deps);
   const limit = createLimiter(PROGRESS_PARALLEL_CALLS);
-  const statuses = await Promise.all(briefs.map((b) => statusFor(deps, b, limit)));
+  // One search of escalated issues and one of items blocked for long serve every initiative (run only when a
+  // status is not cached), instead of a query per initiative.
+  const shared = deps.keySearch ? createSharedSearches(deps.keySearch, limit) : undefined;
+  const statuses = await Promise.all(briefs.map((b) => statusFor(deps, b, limit, shared)));
   const snapshots = deps.snapshots;
   if (snapshots) {
     // KVS only (never Jira), and only for initiatives the viewer may see.
@@ -85,6 +98,7 @@ export async function statusFor(
   deps: ProgressDeps,
   brief: Pick<BriefListItem, 'id' | 'title' | 'ownerAccountId' | 'pageId'>,
   limit: <T>(task: () => Promise<T>) => Promise<T> = createLimiter(PROGRESS_PARALLEL_CALLS),
+  shared?: SharedSearches,
 ): Promise<InitiativeStatus | null> {
   const record = await deps.initiatives.get(brief.id);
   if (!isInitiativeRecord(record)) return null;
@@ -114,6 +128,9 @@ export async function statusFor(
       clock: deps.clock,
       limit,
       ...(deps.blockedAgeClause ? { blockedAgeClause: deps.blockedAgeClause } : {}),
+      ...(deps.rollup ? { rollup: deps.rollup } : {}),
+      ...(deps.keySearch ? { keySearch: deps.keySearch } : {}),
+      ...(shared ? { shared } : {}),
     },
     initiative,
     record,

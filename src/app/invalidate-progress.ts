@@ -27,8 +27,13 @@ export async function invalidateProgress(
   input: { issueKey: string; created?: boolean; deleted?: boolean; fields: readonly string[] },
 ): Promise<boolean> {
   if (!input.created && !input.deleted && !movesCounts(input.fields)) return false;
-  const dash = input.issueKey.lastIndexOf('-');
-  const project = dash > 0 ? input.issueKey.slice(0, dash) : '';
-  await deps.epochs.bump(/^[A-Z][A-Z0-9_]{0,19}$/.test(project) ? [project, '*'] : ['*']);
+  await endCachedStatusesOf(deps.epochs, input.issueKey);
   return true;
+}
+
+/** Ends the cached statuses that count the issue's project (and every JQL-scoped one). */
+export async function endCachedStatusesOf(epochs: EpochStore, issueKey: string): Promise<void> {
+  const dash = issueKey.lastIndexOf('-');
+  const project = dash > 0 ? issueKey.slice(0, dash) : '';
+  await epochs.bump(/^[A-Z][A-Z0-9_]{0,19}$/.test(project) ? [project, '*'] : ['*']);
 }

@@ -2,7 +2,22 @@ import { saveBrief } from './save-brief';
 import { getBrief } from './get-brief';
 import { AppError } from './errors';
 import type { Brief } from '../domain/brief/brief';
-import { fixedClock, memoryDocumentStore, sequentialIds, wikiWith } from '../../test/support/in-memory-ports';
+import {
+  fixedClock,
+  memoryDocumentStore,
+  memoryRecordStore,
+  sequentialIds,
+  wikiWith,
+} from '../../test/support/in-memory-ports';
+import type { InitiativeRecord, IssueActions } from './ports';
+
+const noJira: IssueActions = {
+  permissions: async () => null,
+  setProperty: async () => undefined,
+  deleteProperty: async () => undefined,
+  addComment: async () => ({ id: '1' }),
+  notify: async () => undefined,
+};
 
 const PAGE = '1001';
 const setup = (access: 'edit' | 'view' | 'none' = 'edit') => {
@@ -12,6 +27,8 @@ const setup = (access: 'edit' | 'view' | 'none' = 'edit') => {
     wiki: wikiWith({ [PAGE]: access }),
     clock: fixedClock('2026-11-27T10:00:00Z'),
     ids: sequentialIds(),
+    initiatives: memoryRecordStore<InitiativeRecord>(),
+    actions: noJira,
   };
   return { briefs, deps };
 };

@@ -24,7 +24,8 @@ import { BULK_APPLY_QUEUE, createForgeQueue } from '../adapters/forge-queue';
 import { setRoles } from '../app/set-roles';
 import type { WriteRoles } from '../app/role-writer';
 import type { BulkBatchMessage } from '../app/start-bulk-apply';
-import { createJiraProgressCounter } from '../adapters/jira-progress-counter';
+import { createJiraIssueKeySearch, createJiraProgressCounter } from '../adapters/jira-progress-counter';
+import { createJiraExpressionRollup } from '../adapters/jira-expression-rollup';
 import {
   createKvsEpochStore,
   createKvsExpiringStore,
@@ -126,6 +127,8 @@ export const progressDeps = (accountId: string): ProgressDeps => ({
   pageCache: createKvsExpiringStore<CachedPages>(progressKeys.pages),
   initiatives: initiativeStore(),
   counter: asUserProgressCounter(),
+  rollup: createJiraExpressionRollup(api.asUser(), routeBuilder),
+  keySearch: createJiraIssueKeySearch(api.asUser(), routeBuilder),
   epochs: progressEpochs(),
   statusCache: createKvsExpiringStore<CachedStatus>(progressKeys.status),
   clock: platformClock,

@@ -9,7 +9,7 @@ import { LAUNCH_BRIEF_PAGE_ID, DEMO_BRIEF_ID } from '../../local/seed/confluence
 import { checkExchange, loadSpec, type OpenApiSpec } from './openapi-contract';
 import { capturedIssueUpdates } from '../support/forge-events';
 import { readRoles } from '../../static/roles-panel/src/read-roles';
-import { searchPeople } from '../../static/roles-panel/src/people';
+import { fetchPeople, searchPeople } from '../../static/common/src/user-picker-people';
 
 /**
  * Every request the app itself sends to Jira and Confluence (through @forge/api, recorded by the local
@@ -160,9 +160,12 @@ beforeAll(async () => {
   await site.host.runScheduled('accord-blocked-sweep');
   for (const { event } of capturedIssueUpdates()) await site.host.deliverEvent({ ...event });
   // The static apps' own reads from the browser (the real read code of the Roles panel, run against the site).
-  const panelRead = await readRoles(bridgeJira(ERIK), 'LAUNCH-3');
+  // LAUNCH-9 inherits the demo's seeded LAUNCH-1 roles through its story (the parent reads are exercised).
+  const panelRead = await readRoles(bridgeJira(ERIK), 'LAUNCH-9');
   expect(panelRead.view.source).toBe('inherited');
   await searchPeople(bridgeJira(ERIK), 'Amara');
+  // The Escalation Path macro and editor (Confluence modules) name people through requestJira: user/bulk.
+  expect((await fetchPeople(bridgeJira(PRIYA), [ERIK, PRIYA])).size).toBe(2);
   await site.host.settle();
   site.runtime.onCall = undefined;
 });

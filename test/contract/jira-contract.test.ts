@@ -100,6 +100,23 @@ describe('the emulated Jira conforms to the Jira platform v3 OpenAPI spec', () =
       200,
     ],
     [
+      'Jira expression over a JQL page, with complexity',
+      () =>
+        call('POST', '/rest/api/3/expression/evaluate', {
+          query: 'expand=meta.complexity',
+          body: {
+            expression: 'issues.map(i => [i.key, i.status.category.key, i.dueDate])',
+            context: { issues: { jql: { query: 'project = LAUNCH', maxResults: 2 } } },
+          },
+        }),
+      200,
+    ],
+    [
+      'Jira expression refused',
+      () => call('POST', '/rest/api/3/expression/evaluate', { body: { expression: 'issue.watchers +' } }),
+      400,
+    ],
+    [
       'bulk fetch',
       () =>
         call('POST', '/rest/api/3/issue/bulkfetch', { body: { issueIdsOrKeys: [key], fields: ['summary'] } }),

@@ -65,3 +65,21 @@ export async function startSite(): Promise<RunningSite> {
     },
   };
 }
+
+/**
+ * Reads a form field until it holds `expected` (or `timeoutMs` passes) and returns what it last held: for values
+ * that change after an asynchronous load, where reading once would race the load.
+ */
+export async function settledInputValue(
+  field: { inputValue(): Promise<string> },
+  expected: string,
+  timeoutMs = 20_000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await field.inputValue();
+  while (value !== expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await field.inputValue();
+  }
+  return value;
+}

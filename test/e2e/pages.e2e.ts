@@ -78,13 +78,13 @@ test('the admin page saves a new threshold and shows it after reload', async () 
 
   // A value out of range says what to enter, and nothing is saved.
   await hours.fill('0');
-  await settings().getByRole('button', { name: 'Save' }).click();
+  await settings().getByRole('button', { name: 'Save', exact: true }).click();
   await expect(settings().getByTestId('blockedThresholdHours-error').textContent()).resolves.toMatch(
     /Enter a whole number of hours from 1 to 720/,
   );
 
   await hours.fill('24');
-  await settings().getByRole('button', { name: 'Save' }).click();
+  await settings().getByRole('button', { name: 'Save', exact: true }).click();
   await expect(settings().getByTestId('save-notice').textContent({ timeout: 20_000 })).resolves.toMatch(
     /Saved\. .*more than 24 h/,
   );

@@ -63,10 +63,11 @@ async function resolverCalls(): Promise<Array<{ functionKey: string; call?: stri
 const ERIK = 'Erik Lindqvist (Engineering Lead)';
 const AMARA = 'Amara Okafor (Engineer)';
 const DAVID = 'David Chen (Legal Counsel)';
+const PRIYA = 'Priya Raman (Product Manager)';
 
 test('opening the panel invokes no function: only the issue context asks roles/get', async () => {
   const before = (await resolverCalls()).length;
-  const { page } = await openIssue('LAUNCH-4', 'erik');
+  const { page } = await openIssue('LAUNCH-10', 'erik');
   const context = page.frameLocator('iframe[title="Roles context"]');
   await context.getByTestId('roles-context').waitFor({ timeout: 30_000 });
   const calls = (await resolverCalls()).slice(0, (await resolverCalls()).length - before);
@@ -74,7 +75,7 @@ test('opening the panel invokes no function: only the issue context asks roles/g
 });
 
 test('erik adds an Accountable through the picker, saves, and sees it after a reload', async () => {
-  const { page, panel } = await openIssue('LAUNCH-4', 'erik', 400);
+  const { page, panel } = await openIssue('LAUNCH-10', 'erik', 400);
   await panel.getByText('No roles on this issue yet').waitFor();
   await addPerson(panel, 'erik', ERIK, 'Accountable');
   await panel.getByTestId('roles-save').click();
@@ -92,7 +93,7 @@ test('erik adds an Accountable through the picker, saves, and sees it after a re
 });
 
 test('a second Accountable is refused with the sentence beside Save, and nothing is written', async () => {
-  const { page, panel } = await openIssue('LAUNCH-4', 'erik');
+  const { page, panel } = await openIssue('LAUNCH-10', 'erik');
   await rows(panel).first().waitFor();
   await addPerson(panel, 'amara', AMARA, 'Accountable');
   await panel.getByTestId('roles-save').click();
@@ -111,8 +112,8 @@ test('a second Accountable is refused with the sentence beside Save, and nothing
 });
 
 test('two tabs edit at once: the later save meets the conflict message and can keep its version', async () => {
-  const first = await openIssue('LAUNCH-4', 'erik');
-  const second = await openIssue('LAUNCH-4', 'erik');
+  const first = await openIssue('LAUNCH-10', 'erik');
+  const second = await openIssue('LAUNCH-10', 'erik');
   await rows(first.panel).first().waitFor();
   await rows(second.panel).first().waitFor();
 
@@ -139,7 +140,7 @@ test('two tabs edit at once: the later save meets the conflict message and can k
 });
 
 test('grace, who can only view LAUNCH, sees the roles read-only with "View only"', async () => {
-  const { panel } = await openIssue('LAUNCH-4', 'grace');
+  const { panel } = await openIssue('LAUNCH-10', 'grace');
   await rows(panel).first().waitFor();
   expect(await panel.getByTestId('roles-view-only').textContent()).toBe('View only');
   expect(await panel.getByTestId('roles-add-person').count()).toBe(0);
@@ -148,25 +149,20 @@ test('grace, who can only view LAUNCH, sees the roles read-only with "View only"
   expect(await panel.getByTestId('roles-framework-label').textContent()).toBe('RACI');
 });
 
-test('LAUNCH-3 inherits the roles set on its parent LAUNCH-2, and its context line opens the panel', async () => {
-  const story = await openIssue('LAUNCH-2', 'erik');
-  await story.panel.getByText('No roles on this issue yet').waitFor();
-  await addPerson(story.panel, 'amara', AMARA, 'Accountable');
-  await addPerson(story.panel, 'erik', ERIK, 'Responsible');
-  await story.panel.getByTestId('roles-save').click();
-  await story.panel.getByTestId('roles-notice').getByText('Roles saved.').waitFor();
-
-  const { page, panel } = await openIssue('LAUNCH-3', 'erik');
+test('LAUNCH-9 inherits the epic LAUNCH-1’s seeded roles through its story, and its context line opens the panel', async () => {
+  // The demo seeds RACI roles on the LAUNCH-1 epic (Priya Accountable, Erik Responsible, Lucia Consulted, Grace
+  // Informed); the story LAUNCH-2 and its subtask LAUNCH-9 have none of their own.
+  const { page, panel } = await openIssue('LAUNCH-9', 'erik');
   await panel.getByTestId('roles-inherited').waitFor();
-  expect(await panel.getByTestId('roles-inherited').textContent()).toBe('inherited from LAUNCH-2 ↗');
-  expect(await rows(panel).count()).toBe(2);
+  expect(await panel.getByTestId('roles-inherited').textContent()).toBe('inherited from LAUNCH-1 ↗');
+  expect(await rows(panel).count()).toBe(4);
   expect(await panel.getByTestId('roles-override').count()).toBe(1);
   expect(await panel.getByTestId('roles-add-person').count()).toBe(0);
 
   const context = page.frameLocator('iframe[title="Roles context"]');
   const line = context.getByTestId('roles-context');
   await line.waitFor({ timeout: 30_000 });
-  expect(await line.textContent()).toBe(`Accountable: ${AMARA} · from LAUNCH-2`);
+  expect(await line.textContent()).toBe(`Accountable: ${PRIYA} · from LAUNCH-1`);
   await line.click();
   const panelFrame = page.frame({ url: /roles-panel/ });
   if (!panelFrame) throw new Error('The roles panel frame is missing');

@@ -28,8 +28,8 @@ afterEach(async () => {
   await page.close();
 });
 
-test('LAUNCH-2 shows the Roles panel with its empty state', async () => {
-  await page.goto(`${site.url}/jira/browse/LAUNCH-2?as=erik`);
+test('LAUNCH-10 (an epic without roles) shows the Roles panel with its empty state', async () => {
+  await page.goto(`${site.url}/jira/browse/LAUNCH-10?as=erik`);
   expect((await page.locator('#issue-summary').textContent())?.trim()).toBeTruthy();
   expect(await page.locator('.jira-panel-title').first().textContent()).toContain('Roles');
 
@@ -53,7 +53,7 @@ test('LAUNCH-2 shows the Roles panel with its empty state', async () => {
 });
 
 test('the panel follows the host into dark mode', async () => {
-  await page.goto(`${site.url}/jira/browse/LAUNCH-2?as=erik`);
+  await page.goto(`${site.url}/jira/browse/LAUNCH-10?as=erik`);
   const panel = page.frameLocator('iframe[title="Roles panel"]');
   await panel.getByText('No roles on this issue yet').waitFor({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Dark mode' }).click();

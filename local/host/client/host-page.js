@@ -436,12 +436,17 @@
     if (target === 'issue' && location_.issueKey)
       return withViewer('/jira/browse/' + encodeURIComponent(location_.issueKey));
     if (target === 'contentView' && location_.contentId) {
-      return withViewer(
-        '/wiki/spaces/' +
-          encodeURIComponent(data.page ? data.page.spaceKey : '') +
-          '/pages/' +
-          encodeURIComponent(location_.contentId),
-      );
+      var contentId = String(location_.contentId);
+      if (data.page && data.page.spaceKey && String(data.page.id) === contentId) {
+        return withViewer(
+          '/wiki/spaces/' +
+            encodeURIComponent(data.page.spaceKey) +
+            '/pages/' +
+            encodeURIComponent(contentId),
+        );
+      }
+      // Another page, or no Confluence page here (a Jira issue view): the site finds its space and redirects.
+      return withViewer('/wiki/pages/viewpage.action?pageId=' + encodeURIComponent(contentId));
     }
     if (target === 'module' && location_.moduleKey)
       return withViewer('/jira/apps/' + encodeURIComponent(location_.moduleKey));

@@ -13,6 +13,18 @@ export interface Brief {
   scope?: InitiativeScope;
   /** The date the initiative is committed to; `original` is the first one agreed, `movedOn` its last move. */
   baseline?: { date: string; original?: string; movedOn?: string };
+  /**
+   * The rest of the full brief document (every section but `problem`, milestones, links to other documents).
+   * Absent on briefs saved before the full document existed; read them with `briefDocumentOf`.
+   */
+  document?: StoredBriefBody;
+}
+
+/** What the brief entity keeps beyond the foundation fields (linked work lives in the initiative record). */
+export interface StoredBriefBody {
+  sections: Record<string, string>;
+  milestones: unknown[];
+  references: unknown;
 }
 
 export interface InitiativeScope {

@@ -12,3 +12,4 @@ export * from './issue-key';
 export * from './parse-result';
 export * from './reference-id';
 export * from './word-count';
+export * from './brief-record';

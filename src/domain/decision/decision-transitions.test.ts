@@ -39,8 +39,8 @@ describe('refusals: each says why, with the envelope code', () => {
   test.each<[string, DecisionResult, DecisionRefusalCode, string]>([
     // recordInput
     [
-      'input from the Driver, who is not a Contributor',
-      recordInput(OPEN, DRIVER, 'x', T1),
+      'input from the Approver, who is neither a Contributor nor the Driver',
+      recordInput(OPEN, APPROVER, 'x', T1),
       'FORBIDDEN',
       'Only Contributors can add input to this decision; ask the Driver to add you as a Contributor.',
     ],

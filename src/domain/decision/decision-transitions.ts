@@ -70,9 +70,9 @@ function words(value: unknown, missing: string): string | { refusal: DecisionRes
 
 const isDriverOrApprover = (d: Decision, by: string): boolean => by === d.driver || by === d.approver;
 
-/** Records a Contributor's input. Only Contributors may, and only while the decision is open. */
+/** Records a Contributor's (or the Driver's) input. Only they may, and only while the decision is open. */
 export function recordInput(decision: Decision, by: string, text: string, at: string): DecisionResult {
-  if (!decision.contributors.includes(by)) {
+  if (!decision.contributors.includes(by) && by !== decision.driver) {
     return refuse(
       'FORBIDDEN',
       'Only Contributors can add input to this decision; ask the Driver to add you as a Contributor.',

@@ -12,7 +12,13 @@ import { EscalationInputError, isValidDate } from './escalation-input-error';
 import type { EscalationPath } from './escalation-path';
 import { effectivePauses, type IssueFacts } from './issue-facts';
 
-export type EpisodeEndReason = 'conditions-cleared' | 'resolved' | 'acknowledged' | 'path-removed';
+export type EpisodeEndReason =
+  | 'conditions-cleared'
+  | 'resolved'
+  | 'acknowledged'
+  | 'path-removed'
+  /** The issue was deleted (`avi:jira:deleted:issue`). */
+  | 'deleted';
 
 /** The stored state of the latest episode of one path on one issue (JSON-safe: times are ISO strings). */
 export interface EpisodeState {
@@ -221,7 +227,7 @@ const storedSchema = z.object({
   firedLevels: z.array(z.object({ level: z.number().int().min(1), at: isoTime })),
   acknowledgedBy: z.string().optional(),
   endedAt: isoTime.optional(),
-  endReason: z.enum(['conditions-cleared', 'resolved', 'acknowledged', 'path-removed']).optional(),
+  endReason: z.enum(['conditions-cleared', 'resolved', 'acknowledged', 'path-removed', 'deleted']).optional(),
   clearedAt: isoTime.optional(),
 });
 

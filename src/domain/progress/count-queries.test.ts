@@ -23,10 +23,10 @@ describe('planCountQueries', () => {
         'NOT status CHANGED AFTER "2026-11-27 11:00" AND created <= "2026-11-27 11:00"',
       overdue: `${s} AND statusCategory != Done AND duedate < "2026-12-01"`,
       openWithDueDate: `${s} AND statusCategory != Done AND duedate is not EMPTY`,
-      'throughput-0': `${s} AND statusCategory = Done AND statusCategoryChangedDate >= "2026-11-03" AND statusCategoryChangedDate < "2026-11-10"`,
-      'throughput-1': `${s} AND statusCategory = Done AND statusCategoryChangedDate >= "2026-11-10" AND statusCategoryChangedDate < "2026-11-17"`,
-      'throughput-2': `${s} AND statusCategory = Done AND statusCategoryChangedDate >= "2026-11-17" AND statusCategoryChangedDate < "2026-11-24"`,
-      'throughput-3': `${s} AND statusCategory = Done AND statusCategoryChangedDate >= "2026-11-24" AND statusCategoryChangedDate < "2026-12-01"`,
+      'throughput-0': `${s} AND statusCategory = Done AND resolved >= "2026-11-03" AND resolved < "2026-11-10"`,
+      'throughput-1': `${s} AND statusCategory = Done AND resolved >= "2026-11-10" AND resolved < "2026-11-17"`,
+      'throughput-2': `${s} AND statusCategory = Done AND resolved >= "2026-11-17" AND resolved < "2026-11-24"`,
+      'throughput-3': `${s} AND statusCategory = Done AND resolved >= "2026-11-24" AND resolved < "2026-12-01"`,
     });
     expect(p.latestOpenDue).toEqual({
       key: 'latestOpenDue',
@@ -37,7 +37,7 @@ describe('planCountQueries', () => {
     });
     expect(p.sources.total).toBe(scope);
     expect(p.sources.throughput).toBe(
-      `${s} AND statusCategory = Done AND statusCategoryChangedDate >= "2026-11-03" AND statusCategoryChangedDate < "2026-12-01"`,
+      `${s} AND statusCategory = Done AND resolved >= "2026-11-03" AND resolved < "2026-12-01"`,
     );
     expect(p.asOf).toBe('2026-12-01');
   });

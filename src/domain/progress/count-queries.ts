@@ -52,6 +52,11 @@ export interface CountPlan {
   blockedBusinessDays: number;
   /** Items blocked since this site-local time (`YYYY-MM-DD HH:mm`) count as blocked for long. */
   blockedCutoff: string;
+  /**
+   * Open items blocked for long anywhere on the site (no scope): one search of keys shared by every initiative
+   * of an overview, matched against each initiative's blocked keys instead of one count per initiative.
+   */
+  blockedLongAnywhere: string;
   counts: CountQuery[];
   latestOpenDue: LatestDueQuery;
   /** The weeks of the throughput window, oldest first; `to` is exclusive. */
@@ -121,13 +126,14 @@ export function planCountQueries(
   const asOf = dateIn(now, calendar.timeZone);
   const blockedCutoff = businessDaysBefore(now, days, calendar).toFormat('yyyy-MM-dd HH:mm');
   const blocked = `${s} AND ${OPEN} AND (${blockedClause})`;
+  const blockedLongAnywhere = `${OPEN} AND (${blockedClause}) AND ${ageClause(blockedCutoff)}`;
   const throughputWeeks = Array.from({ length: weeks }, (_, i) => ({
     key: `throughput-${i}` as const,
     from: addDays(asOf, -7 * (weeks - i)),
     to: addDays(asOf, -7 * (weeks - 1 - i)),
   }));
   const doneBetween = (from: CalendarDate, to: CalendarDate): string =>
-    `${s} AND statusCategory = Done AND statusCategoryChangedDate >= "${from}" AND statusCategoryChangedDate < "${to}"`;
+    `${s} AND statusCategory = Done AND resolved >= "${from}" AND resolved < "${to}"`;
 
   const counts: CountQuery[] = [
     { key: 'new', label: 'To do', jql: `${s} AND statusCategory = "To Do"` },
@@ -178,6 +184,7 @@ export function planCountQueries(
       asOf,
       blockedBusinessDays: days,
       blockedCutoff,
+      blockedLongAnywhere,
       counts,
       latestOpenDue,
       throughputWeeks,

@@ -3,6 +3,7 @@ import { getSettings } from '../../app/get-settings';
 import { saveSettings } from '../../app/save-settings';
 import { asUserSiteAdministration, blockedSweepStore, settingsStore } from '../composition-root';
 import { buildResolver } from '../resolver-kit';
+import { escalationPathAdminDefinitions } from './escalation-path-definitions';
 
 const settingsDeps = () => ({
   settings: settingsStore(),
@@ -14,7 +15,12 @@ const settingsDeps = () => ({
 const COUNT = z.number().finite();
 
 /** The Jira admin page (`accord-settings`): Accord's site settings, for Jira administrators. */
+import { escalationAuditDefinitions, escalationDryRunDefinitions } from './escalation-engine-definitions';
+
 export const adminResolver = buildResolver({
+  ...escalationDryRunDefinitions,
+  ...escalationAuditDefinitions,
+  ...escalationPathAdminDefinitions,
   'settings/get': {
     payload: z.object({}).strict(),
     run: () => getSettings(settingsDeps()),

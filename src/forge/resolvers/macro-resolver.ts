@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { getBrief } from '../../app/get-brief';
-import { saveBrief } from '../../app/save-brief';
 import { AppError } from '../../app/errors';
 import { getStatusReport } from '../../app/get-status-report';
 import { saveStatusReport } from '../../app/save-status-report';
 import { getByline } from '../../app/get-byline';
 import { visibleBriefs } from '../../app/get-overview';
-import { asUserWiki, briefStore, clock, ids, progressDeps, statusReportStore } from '../composition-root';
+import { asUserWiki, clock, ids, progressDeps, statusReportStore } from '../composition-root';
 import { buildResolver, type CallContext } from '../resolver-kit';
+import { escalationPathMacroDefinitions } from './escalation-path-definitions';
+import { briefDefinitions } from './brief-definitions';
+import { raciDefinitions } from './raci-definitions';
+import { decisionDefinitions } from './decision-definitions';
 
 const BRIEF_ID = z.string().regex(/^brief-[A-Za-z0-9-]{1,80}$/, 'a brief id such as brief-3f2a…');
 const REPORT_ID = z.string().regex(/^status-[A-Za-z0-9-]{1,80}$/, 'a report id such as status-3f2a…');
@@ -26,31 +28,14 @@ export function pageIdFor(ctx: CallContext): string {
   return String(id);
 }
 
+import { escalationDryRunDefinitions } from './escalation-engine-definitions';
+
 export const macroResolver = buildResolver({
-  'brief/get': {
-    payload: z.object({ briefId: BRIEF_ID }).strict(),
-    run: (payload, ctx) =>
-      getBrief(
-        { briefs: briefStore(), wiki: asUserWiki() },
-        { briefId: payload.briefId, pageId: pageIdFor(ctx) },
-      ),
-  },
-  'brief/save': {
-    payload: z
-      .object({
-        briefId: BRIEF_ID.optional(),
-        revision: z.number().int().min(0),
-        title: z.string().max(1000),
-        problem: z.string().max(100_000),
-        status: z.enum(['draft', 'in-review', 'approved']),
-      })
-      .strict(),
-    run: (payload, ctx) =>
-      saveBrief(
-        { briefs: briefStore(), wiki: asUserWiki(), clock, ids },
-        { ...payload, pageId: pageIdFor(ctx), accountId: ctx.accountId ?? '' },
-      ),
-  },
+  ...escalationDryRunDefinitions,
+  ...escalationPathMacroDefinitions(pageIdFor),
+  ...briefDefinitions,
+  ...raciDefinitions,
+  ...decisionDefinitions,
   'status/get': {
     payload: z.object({ reportId: REPORT_ID }).strict(),
     run: (payload, ctx) =>

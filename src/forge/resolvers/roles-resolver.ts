@@ -55,7 +55,10 @@ export function issueKeyFor(payloadKey: string, ctx: CallContext, need: 'read' |
 /** The caller's account id; the kit refuses calls without one before any of these run. */
 const caller = (ctx: CallContext): string => ctx.accountId ?? '';
 
+import { escalationIssueDefinitions } from './escalation-engine-definitions';
+
 export const rolesResolver = buildResolver({
+  ...escalationIssueDefinitions,
   'roles/get': {
     payload: z.object({ issueKey: ISSUE_KEY }).strict(),
     run: (payload, ctx) =>

@@ -9,9 +9,19 @@ import type { SettingsView } from '../../../src/shared/settings';
 import type { SettingsValues } from '../../../src/domain/settings';
 import { ResolverCallError, describeError } from '../../common/src/resolver-client';
 import { ErrorState, LoadingState } from '../../common/src/states';
-import { getSettings, saveSettings } from './api';
+import { escalationAdminApi, getSettings, jiraAsViewer, peopleNames, saveSettings, sitePathApi } from './api';
+import { EscalationSection } from './escalation-section';
 import { LastSweep } from './last-sweep';
 import { SettingsForm, type FieldProblems } from './settings-form';
+
+function download(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
+}
 
 type Notice = { kind: 'success' | 'conflict' | 'error'; message: string };
 type State =
@@ -140,6 +150,13 @@ export function AdminPage() {
                 onOpenIssue={(issueKey) => void router.navigate({ target: 'issue', issueKey })}
               />
             </Stack>
+            <EscalationSection
+              api={escalationAdminApi}
+              sitePath={{ api: sitePathApi, jira: jiraAsViewer }}
+              names={peopleNames}
+              download={download}
+              onOpenIssue={(issueKey) => void router.navigate({ target: 'issue', issueKey })}
+            />
           </>
         ) : null}
       </Stack>

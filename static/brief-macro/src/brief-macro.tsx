@@ -1,7 +1,7 @@
 /** The brief macro's view: the page's macro config holds only the brief id; the brief lives in Accord. */
 import { useCallback, useEffect, useState } from 'react';
-import { view } from '@forge/bridge';
-import type { BriefSummary } from '../../../src/shared/brief';
+import { requestJira, router, view } from '@forge/bridge';
+import type { BriefDetail } from '../../../src/shared/brief';
 import { ResolverCallError, describeError } from '../../common/src/resolver-client';
 import { EmptyState, ErrorState, LoadingState } from '../../common/src/states';
 import { getBrief } from './api';
@@ -11,7 +11,7 @@ type State =
   | { kind: 'loading' }
   | { kind: 'unconfigured' }
   | { kind: 'error'; title: string; message: string }
-  | { kind: 'loaded'; brief: BriefSummary; locale: string };
+  | { kind: 'loaded'; brief: BriefDetail; locale: string; ownerName?: string };
 
 export function BriefMacro() {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -27,6 +27,10 @@ export function BriefMacro() {
       }
       const brief = await getBrief(briefId);
       setState({ kind: 'loaded', brief, locale: context.locale ?? 'en' });
+      if (brief.ownerAccountId) {
+        const ownerName = await readDisplayName(brief.ownerAccountId);
+        if (ownerName) setState({ kind: 'loaded', brief, locale: context.locale ?? 'en', ownerName });
+      }
     } catch (error) {
       const missing = error instanceof ResolverCallError && error.code === 'NOT_FOUND';
       setState({
@@ -51,6 +55,29 @@ export function BriefMacro() {
     case 'error':
       return <ErrorState title={state.title} message={state.message} onRetry={() => void load()} />;
     case 'loaded':
-      return <BriefView brief={state.brief} now={new Date()} locale={state.locale} />;
+      return (
+        <BriefView
+          brief={state.brief}
+          now={new Date()}
+          locale={state.locale}
+          {...(state.ownerName ? { ownerName: state.ownerName } : {})}
+          onOpenIssue={(issueKey) => void router.navigate({ target: 'issue', issueKey })}
+          onOpenJql={(jql) => void router.open(`/issues/?jql=${encodeURIComponent(jql)}`)}
+        />
+      );
+  }
+}
+
+/** The owner's name, read as the viewer straight from Jira (no invocation); undefined when it cannot be read. */
+async function readDisplayName(accountId: string): Promise<string | undefined> {
+  try {
+    const res = await requestJira(`/rest/api/3/user/bulk?accountId=${encodeURIComponent(accountId)}`, {
+      headers: { Accept: 'application/json' },
+    });
+    if (!res.ok) return undefined;
+    const body = (await res.json()) as { values?: Array<{ accountId?: string; displayName?: string }> };
+    return body.values?.find((u) => u.accountId === accountId)?.displayName;
+  } catch {
+    return undefined;
   }
 }

@@ -1,6 +1,6 @@
 /**
- * One initiative, bigger: RAG with its reason, % done, baseline → forecast, blocked, decisions waiting and the
- * burn-up chart. Pure: the container decides what opening a search means.
+ * One initiative, bigger: RAG with its reason, % done, baseline → forecast, blocked, open escalations by level,
+ * decisions waiting and the burn-up chart. Pure: the container decides what opening a search means.
  */
 import type { MouseEvent } from 'react';
 import Heading from '@atlaskit/heading';
@@ -10,7 +10,12 @@ import type { InitiativeDetail } from '../../../src/shared/progress';
 import { RagLozenge } from '../../common/src/charts/rag-lozenge';
 import { BurnUpChart } from '../../common/src/charts/trend-charts';
 import { relativeTime } from '../../common/src/relative-time';
-import { baselineForecastText, jqlFor, searchPath } from '../../overview-page/src/initiatives-view';
+import {
+  baselineForecastText,
+  escalationText,
+  jqlFor,
+  searchPath,
+} from '../../overview-page/src/initiatives-view';
 
 function Figure({
   label,
@@ -94,6 +99,13 @@ export function InitiativeCard({
           jql={jqlFor(s, 'blocked')}
           onOpenSearch={onOpenSearch}
           testId="figure-blocked"
+        />
+        <Figure
+          label="Open escalations"
+          value={escalationText(s) || '0'}
+          jql={jqlFor(s, 'escalations')}
+          onOpenSearch={onOpenSearch}
+          testId="figure-escalations"
         />
         <Figure
           label="Decisions waiting"

@@ -102,6 +102,25 @@ test('the card shows RAG word, reason, figures with search links and the burn-up
   expect(chart.querySelectorAll('circle').length).toBe(4);
 });
 
+test('the card shows open escalations by level, linked to their search', () => {
+  const opened: string[] = [];
+  const escalated = {
+    ...detail,
+    status: {
+      ...status,
+      escalationsByLevel: { '1': 2, '2': 1 },
+      figures: [
+        ...status.figures,
+        { key: 'escalations', label: 'Open escalations', value: 3, jql: 'accordEscalationLevel >= 1' },
+      ],
+    },
+  };
+  render(<InitiativeCard detail={escalated} now={new Date()} onOpenSearch={(j) => opened.push(j)} />);
+  expect(screen.getByTestId('figure-escalations').textContent).toBe('L2: 1, L1: 2');
+  fireEvent.click(screen.getByRole('link', { name: /Open escalations: L2: 1, L1: 2/ }));
+  expect(opened).toEqual(['accordEscalationLevel >= 1']);
+});
+
 test('unconfigured gadget: "Choose an initiative" asks for the edit view', async () => {
   mockBridge.context = { extension: { type: 'jira:dashboardGadget', gadgetConfiguration: {} } };
   render(<InitiativeGadget />);

@@ -177,6 +177,26 @@ describe('InitiativesTable', () => {
     ]);
   });
 
+  test('each escalation level is its own link to the search that finds exactly it', () => {
+    const scope = 'project = LAUNCH';
+    const level = (n: number) => `accordEscalationLevel = ${n} AND (${scope}) AND statusCategory != Done`;
+    const escalated = status('esc', {
+      title: 'Escalated',
+      escalationsByLevel: { '1': 2, '2': 1 },
+      figures: [
+        { key: 'escalations', label: 'Open escalations', value: 3, jql: 'accordEscalationLevel >= 1' },
+        { key: 'escalations-1', label: 'Open escalations at level 1', value: 2, jql: level(1) },
+        { key: 'escalations-2', label: 'Open escalations at level 2', value: 1, jql: level(2) },
+      ],
+    });
+    const { opened } = renderTable([escalated]);
+    const row = screen.getByTestId('initiative-esc');
+    expect(within(row).getByTestId('escalations-cell').textContent).toBe('L2: 1, L1: 2');
+    fireEvent.click(within(row).getByRole('link', { name: /2 open escalations at level 1/ }));
+    fireEvent.click(within(row).getByRole('link', { name: /1 open escalations at level 2/ }));
+    expect(opened).toEqual([level(1), level(2)]);
+  });
+
   test('export hands over the rows as shown', () => {
     const { exported } = renderTable();
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));

@@ -19,6 +19,7 @@ import { Sparkline } from '../../common/src/charts/trend-charts';
 import type { Person } from './people';
 import {
   baselineForecastText,
+  escalationLinks,
   escalationText,
   filterInitiatives,
   initiativeOwnerOptions,
@@ -284,14 +285,30 @@ export function InitiativesTable({
                       {i.blocked}
                     </SearchLink>
                   </td>
-                  <td style={{ ...cell, textAlign: 'right' }}>
-                    <SearchLink
-                      jql={jqlFor(i, 'escalations')}
-                      label={`${escalations || 'No'} open escalations in ${i.title}: open in Jira search`}
-                      onOpenSearch={onOpenSearch}
-                    >
-                      {escalations || '—'}
-                    </SearchLink>
+                  <td style={{ ...cell, textAlign: 'right' }} data-testid="escalations-cell">
+                    {escalations ? (
+                      // Each level is its own number, each opening the Jira search that finds exactly it.
+                      escalationLinks(i).map((e, n) => (
+                        <span key={e.level}>
+                          {n > 0 ? ', ' : ''}
+                          <SearchLink
+                            jql={e.jql ?? jqlFor(i, 'escalations')}
+                            label={`${e.count} open escalations at level ${e.level} in ${i.title}: open in Jira search`}
+                            onOpenSearch={onOpenSearch}
+                          >
+                            {`L${e.level}: ${e.count}`}
+                          </SearchLink>
+                        </span>
+                      ))
+                    ) : (
+                      <SearchLink
+                        jql={jqlFor(i, 'escalations')}
+                        label={`No open escalations in ${i.title}: open in Jira search`}
+                        onOpenSearch={onOpenSearch}
+                      >
+                        —
+                      </SearchLink>
+                    )}
                   </td>
                   <td style={{ ...cell, textAlign: 'right' }}>
                     <SearchLink

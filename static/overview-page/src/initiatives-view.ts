@@ -34,6 +34,20 @@ export function escalationText(item: InitiativeStatus): string {
     .join(', ');
 }
 
+/** One open-escalations level with its count and drill-down JQL (`escalations-<level>` figure), highest first. */
+export interface EscalationLevelLink {
+  level: string;
+  count: number;
+  jql: string | undefined;
+}
+
+export function escalationLinks(item: InitiativeStatus): EscalationLevelLink[] {
+  return Object.entries(item.escalationsByLevel)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => b.localeCompare(a, undefined, { numeric: true }))
+    .map(([level, count]) => ({ level, count, jql: figureOf(item, `escalations-${level}`)?.jql }));
+}
+
 /** The figure behind a column, when the back end sent one with a JQL. */
 export function figureOf(item: InitiativeStatus, key: string): Figure | undefined {
   return item.figures.find((f) => f.key === key && typeof f.jql === 'string' && f.jql.trim() !== '');

@@ -13,7 +13,7 @@ import type { BulkJob } from '../../../src/shared/matrix';
 import type { Assignment, Framework, Role } from '../../../src/shared/roles';
 import { describeError } from '../../common/src/resolver-client';
 import { ROLE_LABELS } from '../../roles-panel/src/role-labels';
-import { UserPicker, type PersonOption } from '../../roles-panel/src/user-picker';
+import { UserPicker, type PersonOption } from '../../common/src/user-picker';
 import type { ProjectApi } from './api';
 import { countIssues, type ProjectJiraRequest } from './jira';
 

@@ -3,7 +3,7 @@
  * permission-correct by construction. Taken as an argument so they can be tested without a bridge.
  */
 import { requestJira } from '@forge/bridge';
-import type { JiraAnswer } from '../../roles-panel/src/jira-request';
+import type { JiraAnswer } from '../../common/src/jira-request';
 import type { Role } from '../../../src/shared/roles';
 import { readRolesProperty, ROLES_PROPERTY_KEY } from '../../../src/domain/roles';
 

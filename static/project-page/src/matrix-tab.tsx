@@ -8,7 +8,7 @@ import { token } from '@atlaskit/tokens';
 import type { MatrixRow } from '../../../src/shared/matrix';
 import { describeError } from '../../common/src/resolver-client';
 import { EmptyState, ErrorState, LoadingState } from '../../common/src/states';
-import { fetchPeople } from '../../roles-panel/src/people';
+import { fetchPeople } from '../../common/src/user-picker-people';
 import type { ProjectApi } from './api';
 import type { ProjectJiraRequest } from './jira';
 import { cellLetters, holderNames, matrixToCsv } from './matrix-csv';

@@ -7,9 +7,9 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import { rolesOf } from '../../../src/domain/roles';
 import type { Framework, Role } from '../../../src/shared/roles';
 import type { JiraRequest } from './jira-request';
-import type { Person } from './people';
+import type { Person } from '../../common/src/user-picker-people';
 import { ROLE_LABELS } from './role-labels';
-import { UserPicker, type PersonOption } from './user-picker';
+import { UserPicker, type PersonOption } from '../../common/src/user-picker';
 
 interface RoleOption {
   label: string;

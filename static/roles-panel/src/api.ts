@@ -41,3 +41,10 @@ export const rolesApi: RolesApi = {
   respond: (payload) => call('roles/respond', payload),
   jira: jiraAsViewer,
 };
+
+/** The Escalation tab's calls (escalation-tab.tsx): asked only when the person opens the tab. */
+export const escalationApi: import('./escalation-tab').EscalationTabApi = {
+  escalations: (issueKey) => call('escalation/issue', { issueKey }),
+  acknowledge: (payload) => call('escalation/acknowledge', payload),
+  jira: jiraAsViewer,
+};

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../common/src/states';
 import { describeError } from '../../common/src/resolver-client';
 import { relativeTime } from '../../common/src/relative-time';
 import type { RolesApi } from './api';
-import { fetchPeople, type Person } from './people';
+import { fetchPeople, type Person } from '../../common/src/user-picker-people';
 import { ROLE_LABELS } from './role-labels';
 import { nameIn } from './roles-table';
 

@@ -13,7 +13,7 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { RolesView } from '../../../src/shared/roles';
 import { describeError } from '../../common/src/resolver-client';
 import type { RolesApi } from './api';
-import type { Person } from './people';
+import type { Person } from '../../common/src/user-picker-people';
 import { nameIn } from './roles-table';
 
 type Open = 'ask' | 'tell' | 'sign-off' | undefined;

@@ -34,7 +34,9 @@ test('an issue with its own roles: ONE issue read (roles, responses, editmeta), 
   const [issueCall, bulkCall] = jira.calls.map((c) => new URL(c, 'https://x'));
   expect(issueCall!.pathname).toBe('/rest/api/3/issue/LAUNCH-2');
   expect(issueCall!.searchParams.get('fields')).toBe('summary,issuetype,parent,issuelinks');
-  expect(issueCall!.searchParams.get('properties')).toBe('accord-roles,accord-responses');
+  expect(issueCall!.searchParams.get('properties')).toBe(
+    'accord-roles,accord-responses,accord-decisions,accord-brief',
+  );
   expect(issueCall!.searchParams.get('expand')).toBe('editmeta');
   expect(bulkCall!.pathname).toBe('/rest/api/3/user/bulk');
   expect(bulkCall!.searchParams.getAll('accountId').sort()).toEqual([AMARA, DAVID, ERIK].sort());
@@ -76,7 +78,7 @@ test('no roles of its own: walks up the parents as the viewer and stops at the f
     jira.calls.find((c) => c.includes('/issue/LAUNCH-2'))!,
     'https://x',
   );
-  expect(ancestorCall.searchParams.get('properties')).toBe('accord-roles');
+  expect(ancestorCall.searchParams.get('properties')).toBe('accord-roles,accord-brief');
 });
 
 test('an ancestor the viewer cannot see ends the walk: no roles, the default framework', async () => {

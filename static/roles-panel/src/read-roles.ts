@@ -15,7 +15,10 @@ import {
 } from '../../../src/domain/roles';
 import type { RoleResponse, RolesView } from '../../../src/shared/roles';
 import { JSON_HEADERS, JiraReadError, type JiraRequest } from './jira-request';
-import { fetchPeople, type Person } from './people';
+import { fetchPeople, type Person } from '../../common/src/user-picker-people';
+import { BRIEF_LINK_PROPERTY_KEY, readBriefLink, type BriefLink } from './brief-link-property';
+import { DECISIONS_PROPERTY_KEY, readIssueDecisions } from './decisions-list-property';
+import type { IssueDecisionEntry } from '../../../src/shared/decision';
 
 export const RESPONSES_PROPERTY_KEY = 'accord-responses';
 
@@ -31,6 +34,10 @@ export interface PanelData {
   people: ReadonlyMap<string, Person>;
   /** Set when names could not be loaded; the roles still show, with "Unknown person". */
   peopleError?: string;
+  /** The brief this issue (or the ancestor it inherits from) is part of (`accord-brief`). */
+  briefLink?: BriefLink;
+  /** Decisions that affect the issue (its `accord-decisions` property). */
+  decisions?: IssueDecisionEntry[];
 }
 
 interface RawIssue {
@@ -126,7 +133,7 @@ export async function readRoles(request: JiraRequest, issueKey: string): Promise
     request,
     issueKey,
     'summary,issuetype,parent,issuelinks',
-    `${ROLES_PROPERTY_KEY},${RESPONSES_PROPERTY_KEY}`,
+    `${ROLES_PROPERTY_KEY},${RESPONSES_PROPERTY_KEY},${DECISIONS_PROPERTY_KEY},${BRIEF_LINK_PROPERTY_KEY}`,
     'editmeta',
   );
   if (!issue) throw new JiraReadError(notVisible(issueKey), 404);
@@ -139,12 +146,20 @@ export async function readRoles(request: JiraRequest, issueKey: string): Promise
     { issueKey, ...(issueTypeName ? { issueTypeName } : {}), property: own.property },
   ];
   // Ancestors only when the issue has nothing of its own; stop at the first with roles or one we cannot see.
+  // "Part of brief X": the issue's own `accord-brief`, else the nearest ancestor's read on the walk below.
+  let briefLink = readBriefLink(issue.properties?.[BRIEF_LINK_PROPERTY_KEY], issueKey);
   let next = own.property ? undefined : parentKey;
   const seen = new Set([issueKey]);
   while (next && !seen.has(next) && chain.length <= MAX_ANCESTORS) {
     seen.add(next);
-    const ancestor = await readIssue(request, next, 'issuetype,parent', ROLES_PROPERTY_KEY);
+    const ancestor = await readIssue(
+      request,
+      next,
+      'issuetype,parent',
+      `${ROLES_PROPERTY_KEY},${BRIEF_LINK_PROPERTY_KEY}`,
+    );
     if (!ancestor) break;
+    briefLink ??= readBriefLink(ancestor.properties?.[BRIEF_LINK_PROPERTY_KEY], next);
     const reading = readRolesProperty(ancestor.properties?.[ROLES_PROPERTY_KEY]);
     chain.push({ issueKey: next, property: reading.property });
     if (reading.property && reading.property.assignments.length > 0) break;
@@ -206,5 +221,7 @@ export async function readRoles(request: JiraRequest, issueKey: string): Promise
     ...(parentKey ? { parentKey } : {}),
     people,
     ...(peopleError ? { peopleError } : {}),
+    decisions: readIssueDecisions(issue.properties?.[DECISIONS_PROPERTY_KEY]),
+    ...(briefLink ? { briefLink } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { RolesView } from '../../../src/shared/roles';
 import type { RolesApi } from './api';
-import type { Person } from './people';
+import type { Person } from '../../common/src/user-picker-people';
 import { RolesContent, type RolesState } from './roles-content';
 import { groupByPerson } from './roles-table';
 import { AMARA, DAVID, ERIK, fakeJira, users } from './test-support/fake-jira';

@@ -8,9 +8,12 @@ import { Box } from '@atlaskit/primitives';
 import { ErrorState, LoadingState } from '../../common/src/states';
 import type { RolesApi } from './api';
 import { HistoryTab } from './history-tab';
-import type { Person } from './people';
+import { EscalationTab } from './escalation-tab';
+import type { Person } from '../../common/src/user-picker-people';
 import type { PanelData } from './read-roles';
 import { RolesEditor } from './roles-editor';
+import { BriefLinkLine } from './brief-link';
+import { DecisionsList } from './decisions-list';
 
 export type RolesState =
   { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'loaded'; data: PanelData };
@@ -39,10 +42,13 @@ export function RolesContent({ state, onRetry, ...editor }: RolesContentProps) {
       <TabList>
         <Tab testId="roles-tab">Roles</Tab>
         <Tab testId="history-tab">History</Tab>
+        <Tab testId="escalation-tab">Escalation</Tab>
       </TabList>
       <TabPanel>
         <Box paddingBlockStart="space.150" style={{ width: '100%' }}>
+          <BriefLinkLine data={data} />
           <RolesEditor data={data} {...editor} />
+          <DecisionsList decisions={data.decisions} />
         </Box>
       </TabPanel>
       <TabPanel>
@@ -54,6 +60,14 @@ export function RolesContent({ state, onRetry, ...editor }: RolesContentProps) {
               api={editor.api}
               {...(editor.now ? { now: editor.now } : {})}
             />
+          ) : null}
+        </Box>
+      </TabPanel>
+      <TabPanel>
+        <Box paddingBlockStart="space.150" style={{ width: '100%' }}>
+          {/* Escalations are a resolver read: only asked for when the person opens the tab. */}
+          {tab === 2 ? (
+            <EscalationTab issueKey={data.view.issueKey} {...(editor.now ? { now: editor.now } : {})} />
           ) : null}
         </Box>
       </TabPanel>

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import type { RolesView, SetRolesPayload } from '../../../src/shared/roles';
 import { ResolverCallError } from '../../common/src/resolver-client';
 import type { RolesApi } from './api';
-import type { Person } from './people';
+import type { Person } from '../../common/src/user-picker-people';
 import type { PanelData } from './read-roles';
 import { CONFLICT_SENTENCE, RolesEditor } from './roles-editor';
 import { AMARA, DAVID, ERIK, NAMES, fakeJira, users } from './test-support/fake-jira';

@@ -16,7 +16,7 @@ import { relativeTime } from '../../common/src/relative-time';
 import type { RolesApi } from './api';
 import { AddPerson } from './add-person';
 import { editorReducer, initialEditorState, isDirty } from './editor-state';
-import type { Person } from './people';
+import type { Person } from '../../common/src/user-picker-people';
 import type { PanelData } from './read-roles';
 import { QuickActions } from './quick-actions';
 import { nameIn, RolesTable } from './roles-table';

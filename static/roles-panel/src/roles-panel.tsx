@@ -9,7 +9,7 @@ import { Box } from '@atlaskit/primitives';
 import { FOCUS_ROLES_PANEL } from '../../common/src/app-events';
 import { rolesApi, type RolesApi } from './api';
 import { JiraReadError } from './jira-request';
-import type { Person } from './people';
+import type { Person } from '../../common/src/user-picker-people';
 import { readRoles } from './read-roles';
 import { RolesContent, type RolesState } from './roles-content';
 

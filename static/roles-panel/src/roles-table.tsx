@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import { Inline, Text } from '@atlaskit/primitives';
 import type { Assignment, Role, RoleResponse } from '../../../src/shared/roles';
-import type { Person } from './people';
+import type { Person } from '../../common/src/user-picker-people';
 import { ROLE_LABELS, ROLE_ORDER } from './role-labels';
 import { RoleLozenge } from './role-lozenge';
 import { roleStatus } from './role-status';

@@ -3,33 +3,27 @@
  * briefs the viewer may see, edit, save with the revision it was loaded at (`status/save`), then hand the
  * report id back to the page as the macro config.
  */
-import { useCallback, useEffect, useState } from 'react';
-import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import SectionMessage from '@atlaskit/section-message';
 import { Box, Stack, Text } from '@atlaskit/primitives';
 import type { SaveStatusReportPayload, StatusReportView } from '../../../src/shared/progress';
 import type { BriefList, BriefListItem } from '../../../src/shared/settings';
-import { ResolverCallError, describeError } from '../../common/src/resolver-client';
 import { ErrorState, LoadingState } from '../../common/src/states';
+import { SaveErrorMessage } from '../../common/src/macro-config/save-error-message';
+import { useMacroConfig, type MacroContext } from '../../common/src/macro-config/use-macro-config';
 import { EMPTY_DRAFT, ReportForm, type ReportDraft } from './report-form';
 
 export const CONFLICT_TITLE = 'Someone changed this report while you were editing';
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | {
-      kind: 'editing';
-      reportId?: string;
-      revision: number;
-      initial: ReportDraft;
-      briefs: BriefListItem[];
-      truncated: boolean;
-    };
+interface Loaded {
+  reportId?: string;
+  revision: number;
+  initial: ReportDraft;
+  briefs: BriefListItem[];
+  truncated: boolean;
+}
 
 export interface StatusReportConfigDeps {
-  getContext: () => Promise<{ extension: unknown }>;
+  getContext: () => Promise<MacroContext>;
   getReport: (reportId: string) => Promise<StatusReportView>;
   listBriefs: () => Promise<BriefList>;
   save: (payload: SaveStatusReportPayload) => Promise<StatusReportView>;
@@ -37,29 +31,17 @@ export interface StatusReportConfigDeps {
   close: () => Promise<void>;
 }
 
-const reportIdOf = (extension: unknown): string | undefined => {
-  const config = (extension as { config?: { reportId?: unknown } } | null)?.config;
-  return typeof config?.reportId === 'string' && config.reportId ? config.reportId : undefined;
-};
-
 export function StatusReportConfig({ deps }: { deps: StatusReportConfigDeps }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<{ conflict: boolean; message: string } | null>(null);
-  const [loads, setLoads] = useState(0);
-
-  const load = useCallback(async () => {
-    setSaveError(null);
-    try {
-      const context = await deps.getContext();
-      const reportId = reportIdOf(context.extension);
+  const config = useMacroConfig<Loaded, 'reportId'>({
+    idKey: 'reportId',
+    getContext: deps.getContext,
+    submit: deps.submit,
+    load: async (reportId) => {
       const [list, view] = await Promise.all([
         deps.listBriefs(),
         reportId ? deps.getReport(reportId) : Promise.resolve(undefined),
       ]);
-      setLoads((n) => n + 1);
-      setState({
-        kind: 'editing',
+      return {
         ...(view ? { reportId: view.report.id } : {}),
         revision: view ? view.report.revision : 0,
         initial: view
@@ -72,49 +54,32 @@ export function StatusReportConfig({ deps }: { deps: StatusReportConfigDeps }) {
           : EMPTY_DRAFT,
         briefs: list.briefs,
         truncated: list.truncated,
-      });
-    } catch (error) {
-      setState({ kind: 'error', message: describeError(error) });
-    }
-  }, [deps]);
+      };
+    },
+  });
+  const { state: loaded } = config;
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (state.kind === 'loading') return <LoadingState label="Loading the status report" />;
-  if (state.kind === 'error') {
+  if (loaded.kind === 'loading') return <LoadingState label="Loading the status report" />;
+  if (loaded.kind === 'error') {
     return (
       <ErrorState
         title="The status report could not be loaded"
-        message={state.message}
-        onRetry={() => void load()}
+        message={loaded.message}
+        onRetry={config.reload}
       />
     );
   }
+  const state = loaded.value;
 
-  const save = async (draft: ReportDraft) => {
-    setSaving(true);
-    setSaveError(null);
-    try {
+  const save = (draft: ReportDraft) =>
+    config.save(async () => {
       const saved = await deps.save({
         ...(state.reportId ? { reportId: state.reportId } : {}),
         revision: state.revision,
         ...draft,
       });
-      await deps.submit({ reportId: saved.report.id });
-    } catch (error) {
-      const conflict = error instanceof ResolverCallError && error.code === 'CONFLICT';
-      setSaveError({
-        conflict,
-        message: conflict
-          ? 'Reload to see their version, then make your change again. Copy anything you want to keep first.'
-          : describeError(error),
-      });
-    } finally {
-      setSaving(false);
-    }
-  };
+      return saved.report.id;
+    });
 
   return (
     <Box padding="space.300">
@@ -126,32 +91,22 @@ export function StatusReportConfig({ deps }: { deps: StatusReportConfigDeps }) {
           Bad news travels best in this order: the problem and what it costs, why it happened and what you
           considered, then what you recommend and what you need.
         </Text>
-        {saveError ? (
-          <SectionMessage
-            appearance={saveError.conflict ? 'warning' : 'error'}
-            title={saveError.conflict ? CONFLICT_TITLE : 'Not saved'}
-            testId="status-save-error"
-          >
-            <Stack space="space.100">
-              <Text>{saveError.message}</Text>
-              {saveError.conflict ? (
-                <Box>
-                  <Button onClick={() => void load()}>Reload</Button>
-                </Box>
-              ) : null}
-            </Stack>
-          </SectionMessage>
-        ) : null}
+        <SaveErrorMessage
+          error={config.saveError}
+          conflictTitle={CONFLICT_TITLE}
+          testId="status-save-error"
+          onReload={config.reload}
+        />
         {state.truncated ? (
           <Text size="small" color="color.text.subtlest">
             Only the most recently updated initiatives are listed.
           </Text>
         ) : null}
         <ReportForm
-          key={loads}
+          key={loaded.loads}
           initial={state.initial}
           briefs={state.briefs}
-          saving={saving}
+          saving={config.saving}
           onSave={(draft) => void save(draft)}
           onCancel={() => void deps.close().catch(() => undefined)}
         />

@@ -1,8 +1,10 @@
 /**
- * Display names and avatars come from Jira, asked by the browser as the viewer (free, and only shows
- * people the viewer may see); Accord itself stores account ids only.
+ * People for the user picker, read by the browser from Jira as the viewer (`requestJira`): search with
+ * `user/search`, names of stored account ids with `user/bulk`. Accord stores account ids only, never names.
  */
 import { JSON_HEADERS, JiraReadError, type JiraRequest } from './jira-request';
+
+export type { JiraAnswer, JiraRequest } from './jira-request';
 
 export interface Person {
   accountId: string;
@@ -56,6 +58,19 @@ export async function fetchPeople(
     }),
   );
   return people;
+}
+
+/** Display names of `accountIds` (one `user/bulk` call); a failed read gives an empty map, never an error. */
+export async function fetchNames(
+  request: JiraRequest,
+  accountIds: readonly string[],
+): Promise<Map<string, string>> {
+  try {
+    const people = await fetchPeople(request, accountIds);
+    return new Map([...people].map(([id, p]) => [id, p.displayName]));
+  } catch {
+    return new Map();
+  }
 }
 
 /** Active people (not apps) whose name or e-mail starts with `query`, as Jira's user search finds them. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { UserPicker, type PersonOption } from './user-picker';
-import { AMARA, fakeJira, users } from './test-support/fake-jira';
+import { AMARA, fakeJira, users } from '../../roles-panel/src/test-support/fake-jira';
 
 function Harness({
   request,

@@ -1,13 +1,13 @@
 /**
  * A people picker that searches Jira's users as the viewer (`user/search`, straight from the browser), so it
- * only offers people the viewer's Jira lets them see.
+ * only offers people the viewer's Jira lets them see. Shared by every app that takes people (Roles panel, macro
+ * configs, project page).
  */
 import { useCallback, useRef } from 'react';
 import Avatar from '@atlaskit/avatar';
 import { AsyncSelect } from '@atlaskit/select';
 import { Inline, Text } from '@atlaskit/primitives';
-import type { JiraRequest } from './jira-request';
-import { searchPeople, type Person } from './people';
+import { searchPeople, type JiraRequest, type Person } from './user-picker-people';
 
 export interface PersonOption {
   label: string;
@@ -23,9 +23,18 @@ export interface UserPickerProps {
   isDisabled?: boolean;
   /** Called with a sentence when Jira cannot be searched. */
   onError?: (message: string | undefined) => void;
+  testId?: string;
 }
 
-export function UserPicker({ request, inputId, value, onChange, isDisabled, onError }: UserPickerProps) {
+export function UserPicker({
+  request,
+  inputId,
+  value,
+  onChange,
+  isDisabled,
+  onError,
+  testId,
+}: UserPickerProps) {
   // The newest search wins: slow answers to earlier keystrokes must not replace a later list.
   const latest = useRef(0);
   const loadOptions = useCallback(
@@ -45,7 +54,7 @@ export function UserPicker({ request, inputId, value, onChange, isDisabled, onEr
   return (
     <AsyncSelect<PersonOption>
       inputId={inputId}
-      testId="roles-user-picker"
+      testId={testId ?? 'roles-user-picker'}
       placeholder="Search people"
       loadOptions={loadOptions}
       defaultOptions={false}

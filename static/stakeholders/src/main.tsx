@@ -1,0 +1,25 @@
+import { requestJira, view } from '@forge/bridge';
+import { mountApp } from '../../common/src/mount';
+import { fetchPeople } from '../../common/src/user-picker-people';
+import { getGrid, saveGrid } from './api';
+import { StakeholdersMacro, type StakeholdersDeps } from './stakeholders-macro';
+
+const deps: StakeholdersDeps = {
+  getContext: () => view.getContext(),
+  getGrid,
+  saveGrid,
+  names: async (ids) => {
+    const people = await fetchPeople((path, init) => requestJira(path, init), ids);
+    return new Map([...people].map(([id, p]) => [id, p.displayName]));
+  },
+  download: (fileName, csv) => {
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    URL.revokeObjectURL(url);
+  },
+};
+
+mountApp(<StakeholdersMacro deps={deps} />);
