@@ -37,3 +37,24 @@ export async function endCachedStatusesOf(epochs: EpochStore, issueKey: string):
   const project = dash > 0 ? issueKey.slice(0, dash) : '';
   await epochs.bump(/^[A-Z][A-Z0-9_]{0,19}$/.test(project) ? [project, '*'] : ['*']);
 }
+
+/**
+ * Epoch bumps held until `flush()`: a sweep that changes many issues of one project ends that project's cached
+ * statuses once, after its last write, instead of once per issue (a status cached mid-sweep is still ended).
+ */
+export function deferredEpochBumps(epochs: EpochStore): EpochStore & { flush(): Promise<void> } {
+  const pending = new Set<string>();
+  return {
+    read: (projects) => epochs.read(projects),
+    bump: (projects) => {
+      projects.forEach((p) => pending.add(p));
+      return Promise.resolve();
+    },
+    async flush() {
+      if (pending.size === 0) return;
+      const projects = [...pending];
+      pending.clear();
+      await epochs.bump(projects);
+    },
+  };
+}

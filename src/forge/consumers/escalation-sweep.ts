@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { continueSweep, type SweepReport } from '../../app/escalation/sweep-escalations';
+import { deferredEpochBumps } from '../../app/invalidate-progress';
 import { escalationSweepDeps } from '../compose-escalation';
+import { progressEpochs } from '../composition-root';
 
 const ID = z.string().regex(/^[A-Za-z0-9._-]{1,200}$/);
 const KEY = z.string().regex(/^[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,9}$/);
@@ -26,5 +28,10 @@ export async function continueEscalationSweep(event: unknown): Promise<SweepRepo
     console.warn('Accord dropped a malformed escalation sweep event.');
     return undefined;
   }
-  return continueSweep(escalationSweepDeps(), parsed.data.body);
+  const epochs = deferredEpochBumps(progressEpochs());
+  try {
+    return await continueSweep({ ...escalationSweepDeps(), epochs }, parsed.data.body);
+  } finally {
+    await epochs.flush();
+  }
 }
