@@ -15,3 +15,4 @@ export { runEscalationSweep } from './forge/scheduled/escalation-sweep';
 export { continueEscalationSweep } from './forge/consumers/escalation-sweep';
 export { escalationPathExport } from './forge/resolvers/escalation-path-export';
 export { decisionExport, stakeholderExport } from './forge/resolvers/decision-export';
+export { decisionLogExport } from './forge/resolvers/decision-log-export';

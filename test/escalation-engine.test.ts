@@ -208,6 +208,7 @@ describe('processIssue', () => {
     w.clock.set(L1_DUE);
     await w.run();
     w.clock.set(L2_DUE);
+    const level1Calls = w.jira.calls.length;
     const r = await w.run();
     expect(r.fired).toEqual([{ pathId: 'path-launch-blocked', level: 2 }]);
     const comments = w.jira.calls.filter((c) => c.kind === 'comment');
@@ -215,9 +216,10 @@ describe('processIssue', () => {
     expect(
       w.jira.calls.filter((c) => c.kind === 'watcher').map((c) => c.kind === 'watcher' && c.accountId),
     ).toEqual([PRIYA, AMARA]);
-    // Priority and the JQL-visible level go to Jira in one issue edit; no separate property write.
-    const level2Calls = w.jira.calls.slice(w.jira.calls.indexOf(comments[1]!));
-    expect(level2Calls.map((c) => c.kind)).toEqual(['comment', 'watcher', 'watcher', 'edit']);
+    // Priority and the JQL-visible level go to Jira in one issue edit; no separate property write. Watchers
+    // (harmless to repeat) go first, then the comment and the priority step (never repeated) in the level's order.
+    const level2Calls = w.jira.calls.slice(level1Calls);
+    expect(level2Calls.map((c) => c.kind)).toEqual(['watcher', 'watcher', 'comment', 'edit']);
     expect(level2Calls.at(-1)).toEqual({
       kind: 'edit',
       issueKey: 'LAUNCH-3',
@@ -346,6 +348,95 @@ describe('processIssue', () => {
     w.clock.set('2026-11-23T15:15:00.000Z');
     expect((await w.run()).fired).toEqual([{ pathId: 'path-launch-blocked', level: 1 }]);
     expect(w.jira.calls.filter((c) => c.kind === 'comment')).toHaveLength(1);
+  });
+
+  describe('a comment + label level (the bench’s level): the label goes first, so no progress record is needed', () => {
+    const labelled = () =>
+      path({
+        levels: [
+          {
+            name: 'Team lead',
+            after: 'P1D',
+            targets: [{ kind: 'role', role: 'issue-accountable' }],
+            actions: ['comment', 'add-label'],
+            label: 'escalated',
+          },
+        ],
+      });
+
+    it('fires with one issue edit (label + property) then the comment, and 3 episode-store writes', async () => {
+      const w = world({ paths: [labelled()] });
+      await w.run(); // the episode starts
+      w.clock.set(L1_DUE);
+      const writes = w.episodes.writes;
+      let progress = 0;
+      const original = w.episodes.progress.bind(w.episodes);
+      w.episodes.progress = async (...args) => {
+        progress++;
+        return original(...args);
+      };
+      const auditBefore = w.audit.entries.length;
+      expect((await w.run()).fired).toEqual([{ pathId: 'path-launch-blocked', level: 1 }]);
+      expect(w.jira.calls.map((c) => c.kind)).toEqual(['set-property', 'edit', 'comment']);
+      expect(w.jira.calls[1]).toEqual({
+        kind: 'edit',
+        issueKey: 'LAUNCH-3',
+        edit: { addLabels: ['escalated'], properties: { 'accord-escalation': { level: 1 } } },
+      });
+      // Claim, confirm, episode state: no progress write between the label and the comment.
+      expect(progress).toBe(0);
+      expect(w.episodes.writes - writes).toBe(3);
+      expect(w.audit.entries.slice(auditBefore)).toEqual([
+        expect.objectContaining({
+          kind: 'level-fired',
+          actions: [
+            { action: 'comment', ok: true },
+            { action: 'add-label', ok: true },
+          ],
+        }),
+      ]);
+    });
+
+    it('a failed comment leaves the level unfired (the level JQL shows goes back to 0); the retry comments once', async () => {
+      const w = world({ paths: [labelled()] });
+      await w.run();
+      w.clock.set(L1_DUE);
+      w.jira.fail.add('comment');
+      expect((await w.run()).failed).toHaveLength(1);
+      expect([...w.episodes.claims.values()]).toEqual([{ status: 'failed', done: ['add-label'] }]);
+      expect(w.source.issues.get('LAUNCH-3')!.properties['accord-escalation']).toEqual({ level: 0 });
+      w.jira.fail.clear();
+      const before = w.jira.calls.length;
+      expect((await w.run()).fired).toEqual([{ pathId: 'path-launch-blocked', level: 1 }]);
+      expect(w.jira.calls.slice(before).map((c) => c.kind)).toEqual(['comment', 'set-property']);
+      expect(w.source.issues.get('LAUNCH-3')!.properties['accord-escalation']).toEqual({ level: 1 });
+      expect(w.audit.entries.at(-1)).toMatchObject({
+        kind: 'level-fired',
+        actions: [
+          { action: 'comment', ok: true },
+          { action: 'add-label', ok: true, detail: 'Done by an earlier attempt; not repeated.' },
+        ],
+      });
+    });
+
+    it('a run that dies after the label, before the comment, is taken over once its hold lapses: one comment', async () => {
+      const w = world({ paths: [labelled()] });
+      await w.run();
+      w.clock.set(L1_DUE);
+      const addComment = w.jira.addComment;
+      w.jira.addComment = () => Promise.reject(new Error('The function timed out.'));
+      const release = w.episodes.release.bind(w.episodes);
+      w.episodes.release = () => Promise.reject(new Error('The function timed out.'));
+      await expect(w.run()).rejects.toThrow('timed out');
+      w.jira.addComment = addComment;
+      w.episodes.release = release;
+      w.clock.set('2026-11-23T15:15:00.000Z');
+      expect((await w.run()).fired).toEqual([{ pathId: 'path-launch-blocked', level: 1 }]);
+      // The label was added again (harmless), the comment posted once.
+      expect(w.jira.calls.filter((c) => c.kind === 'comment')).toHaveLength(1);
+      expect(w.jira.calls.filter((c) => c.kind === 'edit')).toHaveLength(2);
+      expect(w.source.issues.get('LAUNCH-3')!.properties['accord-escalation']).toEqual({ level: 1 });
+    });
   });
 
   it('ends the episode when the issue leaves Blocked, deletes the property, and fires nothing later', async () => {

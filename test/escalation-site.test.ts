@@ -10,6 +10,7 @@ import { checkExchange, loadSpec } from './contract/openapi-contract';
 import { invocationStore } from '../local/platform/invocation-context';
 import { parseEscalationPath } from '../src/domain/escalation';
 import { escalationPathStore } from '../src/forge/compose-escalation-paths';
+import { escalationComments as commentsOf, move as moveIssue, siteCaller } from './support/escalation-site';
 
 /**
  * The escalation ladder on the local site, end to end: LAUNCH-3 goes Blocked through the REST API, the clock runs
@@ -27,15 +28,7 @@ let site: Site;
 const events: unknown[] = [];
 const recorded: RecordedCall[] = [];
 
-const call = async (path: string, init: { method?: string; body?: unknown; as?: string } = {}) => {
-  const res = await fetch(site.url + path, {
-    method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
-    headers: { 'content-type': 'application/json', ...(init.as ? { 'x-forge-user': init.as } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-};
+const call = siteCaller(() => site.url);
 const settle = () => call('/forge/settle', { body: {} });
 const clockSet = (iso: string) => call('/forge/clock', { body: { set: iso } });
 const sweep = async () => {
@@ -43,35 +36,9 @@ const sweep = async () => {
   await settle();
   return res;
 };
-const move = async (issueKey: string, to: string) => {
-  const { body } = await call(`/rest/api/3/issue/${issueKey}/transitions`, { as: ERIK });
-  const t = (body.transitions as Array<{ id: string; to: { name: string } }>).find((x) => x.to.name === to);
-  if (!t) throw new Error(`No transition to ${to}`);
-  const res = await call(`/rest/api/3/issue/${issueKey}/transitions`, {
-    body: { transition: { id: t.id } },
-    as: ERIK,
-  });
-  expect(res.status).toBe(204);
-  await settle();
-};
-const mentionsIn = (body: unknown): string[] => {
-  const out: string[] = [];
-  const walk = (n: unknown) => {
-    if (!n || typeof n !== 'object') return;
-    const node = n as { type?: string; attrs?: { id?: string }; content?: unknown[] };
-    if (node.type === 'mention' && node.attrs?.id) out.push(node.attrs.id);
-    node.content?.forEach(walk);
-  };
-  walk(body);
-  return out;
-};
-/** The escalation comments on the issue (the app's, which start with "Escalation level"). */
-const escalationComments = async (issueKey: string) => {
-  const { body } = await call(`/rest/api/3/issue/${issueKey}/comment?maxResults=100`, { as: ERIK });
-  return (body.comments as Array<{ body: unknown }>)
-    .filter((c) => JSON.stringify(c.body).includes('Escalation level'))
-    .map((c) => ({ text: JSON.stringify(c.body), mentions: mentionsIn(c.body) }));
-};
+/** LAUNCH moves by Erik (he edits LAUNCH); comments read as Erik. */
+const move = (issueKey: string, to: string) => moveIssue(call, issueKey, to, ERIK);
+const escalationComments = (issueKey: string) => commentsOf(call, issueKey, ERIK);
 const property = async (issueKey: string) => {
   const res = await call(`/rest/api/3/issue/${issueKey}/properties/accord-escalation`);
   return res.status === 200 ? res.body.value : undefined;
@@ -376,15 +343,16 @@ describe('Flagged, issue edits and deletion on the local site', () => {
     const labels = await call(`/rest/api/3/issue/${key}?fields=labels`, { as: ERIK });
     expect(labels.body.fields.labels).toContain('impediment-escalated');
     expect(await property(key)).toEqual({ level: 1 });
-    // The label and the property went in one PUT /issue (IssueUpdateDetails.properties); no property PUT.
+    // The label and the property went in one PUT /issue (IssueUpdateDetails.properties); no property PUT. The
+    // label (harmless to repeat) goes before the comment (never repeated), so no progress record is needed.
     const writes = recorded
       .slice(from)
       .filter((c) => c.remote === 'jira' && c.method !== 'GET' && c.path.includes(key));
     expect(writes.map((c) => `${c.method} ${c.path.replace(key, '{key}')}`)).toEqual([
-      'POST /rest/api/3/issue/{key}/comment',
       'PUT /rest/api/3/issue/{key}',
+      'POST /rest/api/3/issue/{key}/comment',
     ]);
-    expect(writes[1]!.requestBody).toEqual({
+    expect(writes[0]!.requestBody).toEqual({
       update: { labels: [{ add: 'impediment-escalated' }] },
       properties: [{ key: 'accord-escalation', value: { level: 1 } }],
     });
@@ -413,5 +381,81 @@ describe('Flagged, issue edits and deletion on the local site', () => {
       reason: 'deleted',
       pathId: 'path-flagged',
     });
+  });
+});
+
+describe('a fault on a level’s second action on the local site', () => {
+  it('a level whose comment succeeds and whose notify fails is not fired; the next sweep sends only the notify', async () => {
+    // Only Jira's notify answers 503 (every retry): /forge/faults spreads faults over all product calls, so this
+    // test wraps the emulated Jira's handler instead, for the app's notify requests alone.
+    const jira = site.services.jira;
+    const handle = jira.handle;
+    let failNotify = true;
+    jira.handle = (req: Parameters<typeof handle>[0]) =>
+      failNotify && req.method === 'POST' && /^\/rest\/api\/3\/issue\/[^/]+\/notify$/.test(req.path)
+        ? { status: 503, body: { errorMessages: ['Service unavailable (notify only).'] } }
+        : handle(req);
+    try {
+      await clockSet('2027-02-01T08:00:00Z'); // Monday 1 February 2027, 09:00 Berlin.
+      await move('LAUNCH-3', 'In Progress');
+      await move('LAUNCH-3', 'Blocked');
+      const before = (await escalationComments('LAUNCH-3')).length;
+      const actionsSince = (from: number, kind: 'comment' | 'notify') =>
+        recorded
+          .slice(from)
+          .filter((c) => c.method === 'POST' && c.path === `/rest/api/3/issue/LAUNCH-3/${kind}`).length;
+
+      await clockSet('2027-02-02T08:01:00Z'); // Tuesday 09:01: one business day later, level 1 is due.
+      let mark = recorded.length;
+      await sweep();
+      expect(actionsSince(mark, 'comment')).toBe(1);
+      // Notify was tried, retried, and refused every time.
+      const notifies = recorded.slice(mark).filter((c) => c.path === '/rest/api/3/issue/LAUNCH-3/notify');
+      expect(notifies.length).toBeGreaterThan(1);
+      expect(notifies.every((c) => c.status === 503)).toBe(true);
+      expect((await escalationComments('LAUNCH-3')).length).toBe(before + 1);
+      // Not fired: the JQL-visible level stays 0, the panel shows level 1 still due, the audit says why.
+      expect(await property('LAUNCH-3')).toEqual({ level: 0 });
+      const ctx = { issue: { key: 'LAUNCH-3' } };
+      const view = await invoke('roles-resolver', 'escalation/issue', { issueKey: 'LAUNCH-3' }, ERIK, ctx);
+      const open = view.data.episodes.find((e: { endedAt: string | null }) => e.endedAt === null);
+      expect(open.currentLevel).toBe(0);
+      const failed = view.data.history[0];
+      expect(failed).toMatchObject({ kind: 'level-failed', level: 1, episodeId: open.episodeId });
+      expect(failed.actions).toEqual([
+        { action: 'comment', ok: true },
+        expect.objectContaining({ action: 'notify', ok: false }),
+      ]);
+
+      // Jira answers notify again: the next sweep sends only the notify and marks level 1 fired.
+      failNotify = false;
+      mark = recorded.length;
+      await sweep();
+      expect(actionsSince(mark, 'comment')).toBe(0);
+      expect(actionsSince(mark, 'notify')).toBe(1);
+      const comments = await escalationComments('LAUNCH-3');
+      expect(comments.length).toBe(before + 1); // one comment in all
+      expect(comments.at(-1)!.mentions).toEqual([ERIK]);
+      expect(await property('LAUNCH-3')).toEqual({ level: 1 });
+      const after = await invoke('roles-resolver', 'escalation/issue', { issueKey: 'LAUNCH-3' }, ERIK, ctx);
+      expect(after.data.history[0]).toMatchObject({
+        kind: 'level-fired',
+        level: 1,
+        actions: [
+          { action: 'comment', ok: true, detail: 'Done by an earlier attempt; not repeated.' },
+          { action: 'notify', ok: true },
+        ],
+      });
+      expect(
+        after.data.episodes.find((e: { episodeId: string }) => e.episodeId === open.episodeId).currentLevel,
+      ).toBe(1);
+
+      // And a further sweep does nothing more.
+      mark = recorded.length;
+      await sweep();
+      expect(actionsSince(mark, 'comment') + actionsSince(mark, 'notify')).toBe(0);
+    } finally {
+      jira.handle = handle;
+    }
   });
 });

@@ -8,6 +8,8 @@ import { briefDocumentOf } from '../../src/domain/brief/brief-record';
 import { BRIEF_PROPERTY_KEY } from '../../src/app/save-brief';
 import { DEMO_BRIEF_ID, DEMO_RACI_MATRIX_ID, LAUNCH_BRIEF_PAGE_ID } from './confluence-seed';
 import { PEOPLE } from './people';
+import { DEMO_DECISION_ID, DEMO_GRID_ID } from './decision-seed';
+import { DEMO_PATH_ID } from './escalation-seed';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -71,7 +73,12 @@ export async function seedBriefContent(
         done: false,
       },
     ],
-    references: { ...base.references, raciMatrixId: DEMO_RACI_MATRIX_ID },
+    references: {
+      stakeholderGridId: DEMO_GRID_ID,
+      raciMatrixId: DEMO_RACI_MATRIX_ID,
+      decisionIds: [DEMO_DECISION_ID],
+      escalationPathId: DEMO_PATH_ID,
+    },
   };
   await briefs.put(
     DEMO_BRIEF_ID,

@@ -2,8 +2,11 @@
 import api, { route } from '@forge/api';
 import type { RouteBuilder } from '../adapters/jira-issue-tracker';
 import { createJiraRaciRows } from '../adapters/jira-raci-rows';
+import { decisionStore, stakeholderStore } from './compose-decisions';
+import { escalationPathStore } from './compose-escalation-paths';
 import {
   asUserJiraActions,
+  asUserPageDirectory,
   asUserWiki,
   briefStore,
   clock,
@@ -23,6 +26,18 @@ export const briefReadDeps = (): BriefReadDeps => ({
   briefs: briefStore(),
   wiki: asUserWiki(),
   initiatives: initiativeStore(),
+});
+
+/** `brief/get` also names the linked grid, matrix, decisions and path (pages checked as the caller). */
+export const briefReadWithNamesDeps = (): BriefReadDeps => ({
+  ...briefReadDeps(),
+  references: {
+    grids: stakeholderStore(),
+    matrices: raciMatrixStore(),
+    decisions: decisionStore(),
+    paths: escalationPathStore(),
+    pages: asUserPageDirectory(),
+  },
 });
 
 /** `brief/save`: as above, plus the caller's Jira for the linked epics' `accord-brief` property. */

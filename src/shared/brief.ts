@@ -53,6 +53,26 @@ export interface BriefCompletenessView {
   sections: BriefSectionScore[];
 }
 
+/**
+ * One linked document as `brief/get` names it: its name (and status) when the caller may view its page,
+ * `hidden` when it is on a page they cannot view, `missing` when it no longer exists.
+ */
+export type BriefReferenceName =
+  | { id: string; state: 'named'; name: string; status?: string }
+  | { id: string; state: 'hidden' }
+  | { id: string; state: 'missing' };
+
+/** The brief's references by name (`brief/get` only; `brief/save` leaves it out). */
+export interface BriefReferencedView {
+  stakeholderGrid: BriefReferenceName | null;
+  raciMatrix: BriefReferenceName | null;
+  /** The first 50 linked decisions; `moreDecisions` counts the rest. Status is open/decided/deferred/revoked. */
+  decisions: BriefReferenceName[];
+  moreDecisions: number;
+  /** Status is `Enabled` or `Draft`. */
+  escalationPath: BriefReferenceName | null;
+}
+
 /** `brief/get` and `brief/save`: the whole brief, its completeness, and whether the caller may edit it. */
 export interface BriefDetail extends BriefSummary {
   pageId: string;
@@ -60,6 +80,8 @@ export interface BriefDetail extends BriefSummary {
   milestones: BriefMilestoneView[];
   linkedWork: BriefLinkedWorkView;
   references: BriefReferencesView;
+  /** The references by name, read as the caller (present on `brief/get`). */
+  referenced?: BriefReferencedView;
   completeness: BriefCompletenessView;
   /** Whether the caller may edit the page (and so the brief); the server checks again on save. */
   canEdit: boolean;

@@ -1,7 +1,8 @@
 /**
  * The Decision and Stakeholder grid macros in Chromium on the local site: the demo decision shows its log, a
  * Contributor records input, the Approver approves, the Roles panel of LAUNCH-2 lists the decision; a
- * stakeholder dot moved with the keyboard lands in a new quadrant that the table shows after a reload.
+ * stakeholder dot moved with the keyboard, or dragged with the mouse, lands in a new quadrant that the table shows
+ * after a reload.
  */
 import type { Browser, Page } from 'playwright-core';
 import { LAUNCH_BRIEF_PAGE_ID, LAUNCH_SPACE_ID, LAUNCH_SPACE_KEY } from '../../local/seed/confluence-seed';
@@ -66,6 +67,29 @@ test('a keyboard move of a stakeholder lands in the new quadrant after a reload'
   await page.reload();
   await grid().getByTestId('stakeholders-toggle').click();
   expect(await grid().getByTestId('stakeholder-row-sh-lucia').textContent()).toContain('Manage closely');
+});
+
+test('a mouse drag of a stakeholder to another quadrant is saved and the table shows it after a reload', async () => {
+  await page.goto(briefPage('priya'));
+  const dot = grid().getByTestId('stakeholder-dot-sh-tom');
+  await dot.waitFor();
+  expect(await dot.getAttribute('data-quadrant')).toBe('keep-satisfied');
+  await grid().getByTestId('stakeholder-svg').scrollIntoViewIfNeeded();
+  const from = await dot.boundingBox();
+  const svg = await grid().getByTestId('stakeholder-svg').boundingBox();
+  if (!from || !svg) throw new Error('The grid is not on screen.');
+  // Top right of the drawing: high authority, high concern ("Manage closely").
+  const to = { x: svg.x + svg.width * 0.85, y: svg.y + svg.height * 0.12 };
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+  await grid().locator('[data-testid="stakeholder-dot-sh-tom"][data-quadrant="manage-closely"]').waitFor();
+  await grid().getByText('Saving…').waitFor({ state: 'detached' });
+  await page.reload();
+  await grid().getByTestId('stakeholders-toggle').click();
+  expect(await grid().getByTestId('stakeholder-row-sh-tom').textContent()).toContain('Manage closely');
 });
 
 test('insert a brand-new Decision on a page: question, options, Approver from the picker; save, reload', async () => {

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { LAUNCH_SPACE_ID, LAUNCH_SPACE_KEY } from '../../local/seed/confluence-seed';
 import { PEOPLE } from '../../local/seed/people';
 import { launchBrowser, startSite, type RunningSite } from './browser';
+import { escalationComments as commentsOf, move as moveIssue, siteCaller } from '../support/escalation-site';
 
 jest.setTimeout(180_000);
 
@@ -20,49 +21,15 @@ let site: RunningSite;
 let page: Page;
 const pageErrors: string[] = [];
 
-const call = async (path: string, init: { method?: string; body?: unknown; as?: string } = {}) => {
-  const res = await fetch(site.url + path, {
-    method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
-    headers: { 'content-type': 'application/json', ...(init.as ? { 'x-forge-user': init.as } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-};
+const call = siteCaller(() => site.url);
 const settle = () => call('/forge/settle', { body: {} });
 const sweep = async () => {
   expect((await call('/forge/scheduled/accord-escalation-sweep', { body: {} })).status).toBeLessThan(300);
   await settle();
 };
 /** Moves an issue through the REST API as Priya (she edits LAUNCH), then lets the triggers run. */
-const move = async (issueKey: string, to: string) => {
-  const { body } = await call(`/rest/api/3/issue/${issueKey}/transitions`, { as: PRIYA });
-  const t = (body.transitions as Array<{ id: string; to: { name: string } }>).find((x) => x.to.name === to);
-  if (!t) throw new Error(`No transition to ${to}`);
-  const res = await call(`/rest/api/3/issue/${issueKey}/transitions`, {
-    body: { transition: { id: t.id } },
-    as: PRIYA,
-  });
-  expect(res.status).toBe(204);
-  await settle();
-};
-const mentionsIn = (body: unknown): string[] => {
-  const out: string[] = [];
-  const walk = (n: unknown) => {
-    if (!n || typeof n !== 'object') return;
-    const node = n as { type?: string; attrs?: { id?: string }; content?: unknown[] };
-    if (node.type === 'mention' && node.attrs?.id) out.push(node.attrs.id);
-    node.content?.forEach(walk);
-  };
-  walk(body);
-  return out;
-};
-const escalationComments = async (issueKey: string) => {
-  const { body } = await call(`/rest/api/3/issue/${issueKey}/comment?maxResults=100`, { as: ERIK });
-  return (body.comments as Array<{ body: unknown }>)
-    .filter((c) => JSON.stringify(c.body).includes('Escalation level'))
-    .map((c) => ({ text: JSON.stringify(c.body), mentions: mentionsIn(c.body) }));
-};
+const move = (issueKey: string, to: string) => moveIssue(call, issueKey, to, PRIYA);
+const escalationComments = (issueKey: string) => commentsOf(call, issueKey, ERIK);
 
 beforeAll(async () => {
   site = await startSite();

@@ -242,8 +242,27 @@ interface FireOutcome {
 
 type ActionResult = { action: string; ok: boolean; detail?: string };
 
-/** Actions that edit the issue's fields; they run last, as one issue edit that also carries the property. */
+/** Actions that edit the issue's fields; they run as one issue edit that also carries the property. */
 const EDIT_ACTIONS = new Set(['raise-priority', 'add-label']);
+/**
+ * Actions whose repetition changes nothing: adding a label or a watcher that is already there (and setting the
+ * property to the value it has). A comment, a notification or a priority step must never run twice.
+ */
+const REPEATABLE = new Set(['add-label', 'add-watchers']);
+
+/**
+ * The level's actions as steps: each of comment, notify and add watchers alone, the field edits as one step.
+ * Steps that may safely run twice go first, the rest in the level's order (field edits with a priority step
+ * last). So a level whose only unrepeatable action is its last (comment + label, comment + watchers) needs no
+ * progress record between its steps: a run that dies or fails part-way repeats only what is harmless to repeat.
+ */
+export function actionSteps(actions: readonly string[]): string[][] {
+  const separate = actions.filter((a) => !EDIT_ACTIONS.has(a));
+  const edits = actions.filter((a) => EDIT_ACTIONS.has(a));
+  const steps: string[][] = [...separate.map((a) => [a]), ...(edits.length > 0 ? [edits] : [])];
+  const repeatable = (step: string[]) => step.every((a) => REPEATABLE.has(a));
+  return [...steps.filter(repeatable), ...steps.filter((s) => !repeatable(s))];
+}
 const DONE_BEFORE = 'Done by an earlier attempt; not repeated.';
 
 /**
@@ -290,9 +309,7 @@ async function fireLevel(deps: EngineDeps, f: FireInput): Promise<FireOutcome> {
       targets: resolved,
       reasons: f.step.evaluation?.reasons ?? [],
     };
-    const separate = level.actions.filter((a) => !EDIT_ACTIONS.has(a));
-    const edits = level.actions.filter((a) => EDIT_ACTIONS.has(a));
-    const steps: string[][] = [...separate.map((a) => [a]), ...(edits.length > 0 ? [edits] : [])];
+    const steps = actionSteps(level.actions);
     for (const [i, actions] of steps.entries()) {
       if (failure) {
         actions.forEach((action) =>
@@ -318,10 +335,15 @@ async function fireLevel(deps: EngineDeps, f: FireInput): Promise<FireOutcome> {
         continue;
       }
       todo.forEach((a) => done.add(a));
-      // Recorded before the next action: if the invocation dies now, the run that takes over skips these.
+      // Recorded before the next action: if the invocation dies now, the run that takes over skips these. Only
+      // worth a write when something done so far must not run twice (repeating a label or a watcher is harmless).
       const more = steps.slice(i + 1).some((later) => later.some((a) => !done.has(a)));
-      if (more) await deps.episodes.progress(f.state, f.level, [...done], deps.clock.now());
+      if (more && [...done].some((a) => !REPEATABLE.has(a)))
+        await deps.episodes.progress(f.state, f.level, [...done], deps.clock.now());
     }
+    // The audit lists the actions in the level's order, whatever order they ran in.
+    const order = (a: string) => level.actions.indexOf(a as (typeof level.actions)[number]);
+    results.sort((a, b) => order(a.action) - order(b.action));
   }
   if (failure) {
     await deps.episodes.release(f.state, f.level, [...done]);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getBrief } from '../../app/get-brief';
 import { saveBrief } from '../../app/save-brief';
 import type { ResolverDefinitions } from '../resolver-kit';
-import { briefReadDeps, briefSaveDeps } from '../compose-briefs';
+import { briefReadWithNamesDeps, briefSaveDeps } from '../compose-briefs';
 import { pageIdFor } from './macro-resolver';
 
 export const BRIEF_ID = z.string().regex(/^brief-[A-Za-z0-9-]{1,80}$/, 'a brief id such as brief-3f2a…');
@@ -13,7 +13,8 @@ const TEXT = z.string().max(100_000);
 export const briefDefinitions: ResolverDefinitions = {
   'brief/get': {
     payload: z.object({ briefId: BRIEF_ID }).strict(),
-    run: (payload, ctx) => getBrief(briefReadDeps(), { briefId: payload.briefId, pageId: pageIdFor(ctx) }),
+    run: (payload, ctx) =>
+      getBrief(briefReadWithNamesDeps(), { briefId: payload.briefId, pageId: pageIdFor(ctx) }),
   },
   'brief/save': {
     // Shapes only: the domain schema (parseBriefDocument) gives each refusal its sentence.

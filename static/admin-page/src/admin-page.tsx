@@ -152,7 +152,11 @@ export function AdminPage() {
             </Stack>
             <EscalationSection
               api={escalationAdminApi}
-              sitePath={{ api: sitePathApi, jira: jiraAsViewer }}
+              sitePath={{
+                api: sitePathApi,
+                jira: jiraAsViewer,
+                openSearch: (path) => void router.open(path),
+              }}
               names={peopleNames}
               download={download}
               onOpenIssue={(issueKey) => void router.navigate({ target: 'issue', issueKey })}

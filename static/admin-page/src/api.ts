@@ -22,6 +22,7 @@ export const escalationAdminApi: import('./escalation-section').EscalationAdminA
 export const sitePathApi: import('./site-path').SitePathApi = {
   getPath: (pathId) => call('escalation/path-get', { pathId }),
   savePath: (payload) => call('escalation/path-save', payload),
+  dryRun: (pathId) => call('escalation/dry-run', { pathId }),
 };
 
 /** Jira as the admin (the path editor's user picker and names). */

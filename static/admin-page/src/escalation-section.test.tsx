@@ -3,12 +3,14 @@ import { describePath } from '../../../src/domain/escalation';
 import type { EscalationPath } from '../../../src/domain/escalation/escalation-path';
 import type {
   AuditPayload,
+  DryRunResult,
   EscalationAuditEntry,
   EscalationDefaults,
   EscalationPathView,
   SaveDefaultsPayload,
   SavePathPayload,
 } from '../../../src/shared/escalation';
+import { ResolverCallError } from '../../common/src/resolver-client';
 import { ERIK, NAMES, fakeJira } from '../../roles-panel/src/test-support/fake-jira';
 import { EscalationSection, type EscalationAdminApi } from './escalation-section';
 import type { SitePathApi } from './site-path';
@@ -46,6 +48,29 @@ const AUDIT = [
   entry('MKT-2', 'episode-started', '2027-03-08T09:00:00.000Z'),
 ];
 
+let failNextDryRun = false;
+
+/** What the admin resolver's `escalation/dry-run` answers for the site path: targets by role label only. */
+const DRY_RUN: DryRunResult = {
+  pathId: 'path-site',
+  now: '2027-03-10T10:00:00.000Z',
+  candidateJql: 'project in (LAUNCH, MKT) AND status in ("Blocked")',
+  candidates: 3,
+  issues: [
+    {
+      issueKey: 'LAUNCH-3',
+      summary: 'Payment API, sandbox keys',
+      level: 1,
+      levelName: 'Team lead',
+      dueAt: '2027-03-10T09:00:00.000Z',
+      targets: [{ accountId: ERIK, label: "the issue's Accountable" }],
+      actions: ['comment', 'notify'],
+      reasons: ['Status is Blocked.'],
+    },
+  ],
+  truncated: false,
+};
+
 function fakes() {
   let defaults: EscalationDefaults = { calendar: BERLIN, sitePathId: null, revision: 2 };
   const savedDefaults: SaveDefaultsPayload[] = [];
@@ -77,8 +102,19 @@ function fakes() {
       return Promise.resolve({ entries, cursor: null });
     },
   };
+  const dryRunsAsked: string[] = [];
   const sitePath: SitePathApi = {
     getPath: (pathId) => Promise.resolve(stored.get(pathId)!),
+    dryRun: (pathId) => {
+      dryRunsAsked.push(pathId);
+      if (failNextDryRun) {
+        failNextDryRun = false;
+        return Promise.reject(
+          new ResolverCallError('FORBIDDEN', 'Only Jira administrators can run the site path.'),
+        );
+      }
+      return Promise.resolve({ ...DRY_RUN, pathId });
+    },
     savePath: (payload) => {
       savedPaths.push(payload);
       const path = { ...(payload.path as EscalationPath), id: payload.pathId ?? 'path-site' };
@@ -109,6 +145,7 @@ function fakes() {
   };
   const downloads: Array<{ filename: string; text: string }> = [];
   const opened: string[] = [];
+  const searches: string[] = [];
   const jira = fakeJira((p, q) =>
     p === '/rest/api/3/user/bulk'
       ? {
@@ -120,13 +157,13 @@ function fakes() {
   const ui = (
     <EscalationSection
       api={api}
-      sitePath={{ api: sitePath, jira: jira.request }}
+      sitePath={{ api: sitePath, jira: jira.request, openSearch: (path) => searches.push(path) }}
       names={(ids) => Promise.resolve(new Map(ids.map((id) => [id, NAMES[id] ?? id])))}
       download={(filename, text) => downloads.push({ filename, text })}
       onOpenIssue={(key) => opened.push(key)}
     />
   );
-  return { ui, savedDefaults, auditAsked, savedPaths, downloads, opened };
+  return { ui, savedDefaults, auditAsked, savedPaths, downloads, opened, searches, dryRunsAsked, jira };
 }
 
 test('the defaults form loads the site calendar, shows a problem beside its field, and saves with its revision', async () => {
@@ -201,4 +238,53 @@ test('an admin creates the site default path with the macro’s editor, starting
   expect(within(site).getByRole('button', { name: 'Edit the site default path' })).toBeTruthy();
   // The list of paths is read again and shows the site path.
   await waitFor(() => expect(screen.getByTestId('paths-table').textContent).toContain('Site default'));
+});
+
+test('the site default path dry-runs on the admin page: issue, level, named targets, CSV and the candidate search', async () => {
+  const { ui, downloads, searches, dryRunsAsked, savedPaths } = fakes();
+  render(ui);
+  const site = await screen.findByTestId('site-path');
+  fireEvent.click(within(site).getByRole('button', { name: 'Create a site default path' }));
+  await within(site).findByRole('heading', { name: 'New escalation path' });
+  fireEvent.change(within(site).getByLabelText('Path name'), { target: { value: 'Anything blocked' } });
+  fireEvent.change(within(site).getByLabelText(/^Projects/), { target: { value: 'LAUNCH, MKT' } });
+  fireEvent.click(within(site).getByRole('button', { name: 'Save' }));
+  await within(site).findByTestId('site-path-document');
+  expect(savedPaths).toHaveLength(1);
+
+  fireEvent.click(within(site).getByRole('button', { name: 'Dry run' }));
+  const table = await within(site).findByTestId('dry-run');
+  expect(dryRunsAsked).toEqual(['path-site']);
+  expect(table.textContent).toContain('1 of 3 candidate issues would escalate');
+  const row = within(table).getAllByRole('row')[1]!;
+  expect(row.textContent).toContain('LAUNCH-3');
+  expect(row.textContent).toContain('1 (Team lead)');
+  // The browser names the person behind the role label (user/bulk as the admin).
+  expect(row.textContent).toContain(`${NAMES[ERIK]} (the issue's Accountable)`);
+  expect(row.textContent).toContain('comment, notify');
+
+  fireEvent.click(within(table).getByRole('button', { name: 'Export CSV' }));
+  expect(downloads).toHaveLength(1);
+  expect(downloads[0]!.filename).toBe('escalation-dry-run-path-site.csv');
+  expect(downloads[0]!.text.split('\r\n')[1]).toContain('LAUNCH-3');
+  expect(downloads[0]!.text).toContain(NAMES[ERIK]);
+  fireEvent.click(within(table).getByRole('link', { name: 'Open the candidates in Jira search' }));
+  expect(searches).toEqual([`/issues/?jql=${encodeURIComponent(DRY_RUN.candidateJql)}`]);
+});
+
+test('a failed dry run of the site path says why and offers a retry', async () => {
+  const f = fakes();
+  render(f.ui);
+  const site = await screen.findByTestId('site-path');
+  fireEvent.click(within(site).getByRole('button', { name: 'Create a site default path' }));
+  await within(site).findByRole('heading', { name: 'New escalation path' });
+  fireEvent.change(within(site).getByLabelText('Path name'), { target: { value: 'Anything blocked' } });
+  fireEvent.change(within(site).getByLabelText(/^Projects/), { target: { value: 'LAUNCH' } });
+  fireEvent.click(within(site).getByRole('button', { name: 'Save' }));
+  await within(site).findByTestId('site-path-document');
+  failNextDryRun = true;
+  fireEvent.click(within(site).getByRole('button', { name: 'Dry run' }));
+  expect(await within(site).findByText('Only Jira administrators can run the site path.')).toBeTruthy();
+  fireEvent.click(within(site).getByRole('button', { name: 'Try again' }));
+  expect(await within(site).findByTestId('dry-run')).toBeTruthy();
 });

@@ -3,7 +3,7 @@
  * escalation path (name, page, owner, enabled), and the audit log of every step (newest first, filter by issue,
  * load more, CSV export).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
@@ -12,7 +12,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import { calendarProblems, holidayCountries, holidayRegions } from '../../../src/domain/escalation';
+import { calendarProblems, holidayRegions } from '../../../src/domain/escalation';
 import type { BusinessCalendar, Weekday } from '../../../src/domain/escalation/escalation-path';
 import type {
   AuditPage,
@@ -27,6 +27,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../common/src/states';
 import { auditCsv } from './escalation-csv';
 import { SiteDefaultPath, type SitePathApi } from './site-path';
 import type { JiraRequest } from '../../common/src/jira-request';
+import { countryOptions, timeZoneOptions } from '../../common/src/escalation/path-editor';
 
 export interface EscalationAdminApi {
   defaults(): Promise<EscalationDefaults>;
@@ -42,7 +43,7 @@ export interface EscalationSectionProps {
   download: (filename: string, text: string) => void;
   onOpenIssue: (issueKey: string) => void;
   /** The site default path's editor (paths and the Jira user picker); the section omits it when absent. */
-  sitePath?: { api: SitePathApi; jira: JiraRequest };
+  sitePath?: { api: SitePathApi; jira: JiraRequest; openSearch: (path: string) => void };
 }
 
 const DAYS: ReadonlyArray<[Weekday, string]> = [
@@ -55,19 +56,8 @@ const DAYS: ReadonlyArray<[Weekday, string]> = [
   [7, 'Sun'],
 ];
 
-interface Option {
-  value: string;
-  label: string;
-}
-
 const at = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function zoneOptions(): Option[] {
-  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-  const names = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
-  return [...new Set(['UTC', ...names])].map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
-}
 
 export function EscalationSection(props: EscalationSectionProps) {
   const [pathsVersion, setPathsVersion] = useState(0);
@@ -83,6 +73,7 @@ export function EscalationSection(props: EscalationSectionProps) {
         <SiteDefaultPath
           api={sitePath.api}
           jira={sitePath.jira}
+          outlets={{ download: props.download, openSearch: sitePath.openSearch }}
           defaults={defaults}
           onSaved={() => setPathsVersion((v) => v + 1)}
         />
@@ -121,16 +112,8 @@ function DefaultsForm({ api }: { api: EscalationAdminApi }) {
     void load();
   }, [load]);
 
-  const zones = useMemo(zoneOptions, []);
-  const countries = useMemo<Option[]>(
-    () => [
-      { value: '', label: 'No public holidays' },
-      ...Object.entries(holidayCountries())
-        .map(([value, label]) => ({ value, label: `${label} (${value})` }))
-        .sort((a, b) => a.label.localeCompare(b.label)),
-    ],
-    [],
-  );
+  const zones = timeZoneOptions();
+  const countries = countryOptions();
   if (error)
     return (
       <ErrorState

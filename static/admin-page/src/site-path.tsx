@@ -2,7 +2,7 @@
  * The admin page's site default escalation path: a path stored like any other but on no page, which only Jira
  * administrators read and write (`escalation/path-get`/`escalation/path-save` on the admin resolver, which
  * remembers it as the defaults' `sitePathId`). It is edited with the Escalation Path macro's own editor, and a
- * new one starts from the site's default business calendar.
+ * new one starts from the site's default business calendar. Its Dry run is the macro's (`DryRunPanel`).
  */
 import { useCallback, useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -10,15 +10,24 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { BusinessCalendar } from '../../../src/domain/escalation/escalation-path';
-import type { EscalationPathView, SavePathPayload } from '../../../src/shared/escalation';
+import type { DryRunResult, EscalationPathView, SavePathPayload } from '../../../src/shared/escalation';
 import { describeError } from '../../common/src/resolver-client';
 import { ErrorState, LoadingState } from '../../common/src/states';
 import type { JiraRequest } from '../../common/src/jira-request';
 import { EscalationPathConfig } from '../../common/src/escalation/escalation-path-config';
+import { DryRunPanel } from '../../common/src/escalation/dry-run';
 
 export interface SitePathApi {
   getPath(pathId: string): Promise<EscalationPathView>;
   savePath(payload: SavePathPayload): Promise<EscalationPathView>;
+  /** `escalation/dry-run` on the admin resolver: what the site path would do now (nothing is changed). */
+  dryRun(pathId: string): Promise<DryRunResult>;
+}
+
+/** Where the dry run's CSV and candidate search go (the page's download and Jira's router). */
+export interface SitePathOutlets {
+  download: (filename: string, text: string) => void;
+  openSearch: (path: string) => void;
 }
 
 export const SITE_PATH_INTRO =
@@ -28,12 +37,14 @@ export const SITE_PATH_INTRO =
 export function SitePathPanel({
   api,
   jira,
+  outlets,
   sitePathId,
   calendar,
   onSaved,
 }: {
   api: SitePathApi;
   jira: JiraRequest;
+  outlets: SitePathOutlets;
   /** The site path's id (from the defaults), or null while there is none. */
   sitePathId: string | null;
   /** The site's default calendar: a new path starts from it. */
@@ -120,6 +131,10 @@ export function SitePathPanel({
               <Box style={{ whiteSpace: 'pre-line' }}>
                 <Text>{view.view.description.text}</Text>
               </Box>
+              <DryRunPanel
+                pathId={view.view.pathId}
+                deps={{ dryRun: (pathId) => api.dryRun(pathId), jira, ...outlets }}
+              />
             </Stack>
           ) : null}
           <Box>
@@ -137,11 +152,13 @@ export function SitePathPanel({
 export function SiteDefaultPath({
   api,
   jira,
+  outlets,
   defaults,
   onSaved,
 }: {
   api: SitePathApi;
   jira: JiraRequest;
+  outlets: SitePathOutlets;
   defaults: () => Promise<{ calendar: BusinessCalendar; sitePathId: string | null }>;
   onSaved: () => void;
 }) {
@@ -175,6 +192,7 @@ export function SiteDefaultPath({
     <SitePathPanel
       api={api}
       jira={jira}
+      outlets={outlets}
       sitePathId={state.sitePathId}
       calendar={state.calendar}
       onSaved={(pathId) => {

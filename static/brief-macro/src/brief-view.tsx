@@ -1,7 +1,7 @@
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import type { BriefDetail, BriefTextSectionKey } from '../../../src/shared/brief';
+import type { BriefDetail, BriefReferenceName, BriefTextSectionKey } from '../../../src/shared/brief';
 import { BRIEF_SECTIONS } from '../../../src/domain/brief/brief-sections';
 import { BriefStatusLozenge } from '../../common/src/brief-status';
 import { relativeTime } from '../../common/src/relative-time';
@@ -148,25 +148,37 @@ function SectionBody({
     }
     case 'stakeholders':
       return brief.references.stakeholderGridId ? (
-        <Text>Stakeholder grid linked.</Text>
+        <ReferenceLine what="Stakeholder grid" reference={brief.referenced?.stakeholderGrid} />
       ) : (
         quiet('No grid linked yet.')
       );
     case 'raci':
       return brief.references.raciMatrixId ? (
-        <Text>RACI matrix linked (on this page).</Text>
+        <ReferenceLine what="RACI matrix" reference={brief.referenced?.raciMatrix} />
       ) : (
         quiet('No RACI matrix linked yet.')
       );
-    case 'decisions':
-      return brief.references.decisionIds.length > 0 ? (
-        <Text>{brief.references.decisionIds.length} decision(s) linked.</Text>
-      ) : (
-        quiet('No decisions linked yet.')
+    case 'decisions': {
+      const ids = brief.references.decisionIds;
+      if (ids.length === 0) return quiet('No decisions linked yet.');
+      const named = brief.referenced?.decisions;
+      if (!named)
+        return <Text>{ids.length === 1 ? '1 decision linked.' : `${ids.length} decisions linked.`}</Text>;
+      const more = brief.referenced?.moreDecisions ?? 0;
+      return (
+        <ul data-testid="brief-decisions">
+          {named.map((d) => (
+            <li key={d.id}>
+              <ReferenceLine what="Decision" reference={d} />
+            </li>
+          ))}
+          {more > 0 ? <li>{more === 1 ? '1 more decision' : `${more} more decisions`}</li> : null}
+        </ul>
       );
+    }
     case 'escalation':
       return brief.references.escalationPathId ? (
-        <Text>Escalation path linked.</Text>
+        <ReferenceLine what="Escalation path" reference={brief.referenced?.escalationPath} />
       ) : (
         quiet('No escalation path linked yet.')
       );
@@ -181,4 +193,45 @@ function SectionBody({
       );
     }
   }
+}
+
+const STATUS_APPEARANCE: Record<string, 'inprogress' | 'success' | 'default' | 'removed' | 'moved'> = {
+  open: 'inprogress',
+  decided: 'success',
+  deferred: 'default',
+  revoked: 'removed',
+  Enabled: 'success',
+  Draft: 'default',
+};
+
+/** One linked document by name (with its status), or why it cannot be named. */
+function ReferenceLine({
+  what,
+  reference,
+}: {
+  what: string;
+  reference: BriefReferenceName | null | undefined;
+}) {
+  const testId = `brief-ref-${what.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  if (!reference) return <Text testId={testId}>{what} linked.</Text>;
+  if (reference.state === 'hidden')
+    return (
+      <Text color="color.text.subtlest" testId={testId}>
+        {what} on a page you can't view.
+      </Text>
+    );
+  if (reference.state === 'missing')
+    return (
+      <Text color="color.text.subtlest" testId={testId}>
+        {what} linked, but it no longer exists.
+      </Text>
+    );
+  return (
+    <Inline space="space.100" alignBlock="center" testId={testId}>
+      <Text>{reference.name || `Untitled ${what.toLowerCase()}`}</Text>
+      {reference.status ? (
+        <Lozenge appearance={STATUS_APPEARANCE[reference.status] ?? 'default'}>{reference.status}</Lozenge>
+      ) : null}
+    </Inline>
+  );
 }

@@ -5,7 +5,7 @@ import type { DryRunResult, EscalationPathView } from '../../../src/shared/escal
 import { ResolverCallError } from '../../common/src/resolver-client';
 import { ERIK, NAMES, fakeJira } from '../../roles-panel/src/test-support/fake-jira';
 import { EscalationPathMacro, type EscalationPathMacroDeps, withNames } from './escalation-path-macro';
-import { dryRunCsv } from './dry-run-csv';
+import { dryRunCsv } from '../../common/src/escalation/dry-run';
 
 const path: EscalationPath = {
   id: 'path-launch-blocked',

@@ -15,7 +15,8 @@ import { activitiesOf } from './raci-activities';
 import { ErrorState, LoadingState } from '../../common/src/states';
 import { bridgeHost } from '../../common/src/macro-config/bridge-host';
 import { useMacroConfig } from '../../common/src/macro-config/use-macro-config';
-import { getMatrix, jiraAsViewer, saveMatrix } from './api';
+import { getMatrix, jiraAsViewer, listBriefs, saveMatrix } from './api';
+import { BriefPicker } from './brief-picker';
 import { PeopleListField } from '../../common/src/user-picker-fields';
 import { fetchNames } from '../../common/src/user-picker-people';
 
@@ -77,7 +78,7 @@ export function RaciConfig() {
       });
       return saved.id;
     });
-  const field = (key: 'title' | 'briefId', label: string) => (
+  const field = (key: 'title', label: string) => (
     <Stack space="space.050">
       <Label htmlFor={`raci-${key}`}>{label}</Label>
       <Textfield
@@ -103,7 +104,12 @@ export function RaciConfig() {
         {draft.matrixId ? (
           <Text>Brief: {draft.briefId}</Text>
         ) : (
-          field('briefId', 'Brief id (from the brief on this page)')
+          <BriefPicker
+            id="raci-briefId"
+            value={draft.briefId}
+            listBriefs={listBriefs}
+            onChange={(briefId) => setDraft({ ...draft, briefId })}
+          />
         )}
         <PeopleListField
           id="raci-people"

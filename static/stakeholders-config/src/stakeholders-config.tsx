@@ -23,6 +23,7 @@ import type {
 } from '../../../src/shared/stakeholders';
 import type { JiraRequest } from '../../common/src/user-picker-people';
 import { UserPicker } from '../../common/src/user-picker';
+import { OnePersonField } from '../../common/src/user-picker-fields';
 import { ErrorState, LoadingState } from '../../common/src/states';
 import { useMacroConfig, type MacroContext } from '../../common/src/macro-config/use-macro-config';
 
@@ -49,6 +50,8 @@ interface Loaded {
   gridId?: string;
   revision: number;
   grid: StakeholderGridData;
+  /** Who is editing: only the owner (or anyone, while the grid has none) may hand the grid over. */
+  viewer: string | null;
 }
 
 export function StakeholdersConfig({ deps }: { deps: StakeholdersConfigDeps }) {
@@ -59,12 +62,19 @@ export function StakeholdersConfig({ deps }: { deps: StakeholdersConfigDeps }) {
     getContext: deps.getContext,
     submit: deps.submit,
     conflictMessage: 'Someone changed this grid while you were editing. Reload to see their version.',
-    load: async (id) => {
+    load: async (id, context) => {
       const view = id ? await deps.getGrid(id) : undefined;
       const grid = view?.grid ?? EMPTY;
       const ids = grid.stakeholders.flatMap((s) => (s.party.kind === 'user' ? [s.party.accountId] : []));
+      const owner = grid.ownerAccountId ?? (view ? null : (context.accountId ?? null));
+      if (owner !== null && !ids.includes(owner)) ids.push(owner);
       if (ids.length > 0) deps.names(ids).then(setNames, () => undefined);
-      return { ...(view ? { gridId: view.gridId } : {}), revision: view?.revision ?? 0, grid };
+      return {
+        ...(view ? { gridId: view.gridId } : {}),
+        revision: view?.revision ?? 0,
+        grid,
+        viewer: context.accountId ?? null,
+      };
     },
   });
   const { state: loaded, saving, saveError } = config;
@@ -88,6 +98,8 @@ export function StakeholdersConfig({ deps }: { deps: StakeholdersConfigDeps }) {
         { id: deps.newId(), party, role: '', authority: 3, concern: 3, notes: '' },
       ],
     });
+  const mayHandOver =
+    !state.gridId || state.grid.ownerAccountId === null || state.grid.ownerAccountId === state.viewer;
   const label = (s: StakeholderData) =>
     s.party.kind === 'user' ? (names.get(s.party.accountId) ?? 'Unknown person') : s.party.name;
 
@@ -111,6 +123,24 @@ export function StakeholdersConfig({ deps }: { deps: StakeholdersConfigDeps }) {
           id="grid-title"
           value={grid.title}
           onChange={(e) => setGrid({ ...grid, title: e.currentTarget.value })}
+        />
+        <OnePersonField
+          id="grid-owner"
+          label={
+            mayHandOver
+              ? 'Owner (hand the grid over to someone else here)'
+              : 'Owner (only the owner can hand the grid over)'
+          }
+          value={grid.ownerAccountId ?? (state.gridId ? null : state.viewer)}
+          names={names}
+          request={deps.request}
+          isDisabled={!mayHandOver}
+          onChange={(accountId, name) => {
+            // A grid always has an owner: clearing the field keeps the current one.
+            if (!accountId) return;
+            if (name) setNames((m) => new Map(m).set(accountId, name));
+            setGrid({ ...grid, ownerAccountId: accountId });
+          }}
         />
         <table>
           <thead>

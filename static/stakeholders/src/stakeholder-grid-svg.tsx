@@ -41,7 +41,8 @@ export function StakeholderGridSvg({ grid, names, canMove, onMove }: GridSvgProp
     if (!box || box.width === 0 || box.height === 0) return { x: 0, y: 0 };
     return {
       x: ((e.clientX - box.left) / box.width) * GRID_WIDTH,
-      y: ((e.clientY - box.top) / box.height) * GRID_HEIGHT,
+      // The drawing is GRID_HEIGHT tall plus 40 units of axis labels below it (the viewBox).
+      y: ((e.clientY - box.top) / box.height) * (GRID_HEIGHT + 40),
     };
   };
   const drop = (s: Stakeholder, x: number, y: number) => {

@@ -49,7 +49,8 @@ export function timeZoneOptions(): Option[] {
 
 const NO_HOLIDAYS: Option = { value: '', label: 'No public holidays' };
 let countries: Option[] | undefined;
-function countryOptions(): Option[] {
+/** "No public holidays" and every country `date-holidays` knows, by name. */
+export function countryOptions(): Option[] {
   countries ??= [
     NO_HOLIDAYS,
     ...Object.entries(holidayCountries())
