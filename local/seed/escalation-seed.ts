@@ -1,7 +1,7 @@
 /**
  * The demo's Escalation Path (`path-launch-blocked`, written on the launch brief page), covering the demo's
- * Blocked item LAUNCH-3. Its levels resolve roles when they fire: give LAUNCH-3 and the LAUNCH-1 epic an
- * Accountable in the Roles panel to see the mentions (the demo seed leaves roles to the people).
+ * Blocked item LAUNCH-3. Its levels resolve roles when they fire: LAUNCH-3's Accountable (erik, seeded in
+ * `roles-seed.ts`) at level 1, the LAUNCH-1 epic's Accountable (priya) and the brief's owner at level 2.
  */
 import { parseEscalationPath } from '../../src/domain/escalation';
 import { PEOPLE } from './people';

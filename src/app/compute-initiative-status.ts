@@ -17,6 +17,7 @@ import {
   STATUS_CATEGORY_AGE,
   type CountKey,
   type CountPlanOptions,
+  type PendingDecisions,
   type ProgressInput,
 } from '../domain/progress';
 import type { Figure, InitiativeStatus } from '../shared/progress';
@@ -179,18 +180,20 @@ export const decisionsJql = (scopeJql: string): string =>
  * One initiative's status, computed from Jira as whoever `counter` acts for. Returns null when that person
  * may not see the initiative's work: a linked epic they cannot browse, or a JQL Jira refuses for them (a
  * project they cannot see). Then nothing about it — not even a count of zero — is shown to them.
+ * `pending`: the brief's open DACI decisions on pages this person may view (listed, and judged by the RAG rules).
  */
 export async function computeInitiativeStatus(
   deps: ComputeDeps,
   brief: InitiativeBrief,
   record: InitiativeRecord,
+  pending?: PendingDecisions,
 ): Promise<InitiativeStatus | null> {
   const now = deps.clock.now();
   const scopeJql = scopeJqlOf(record);
   const planned = planCountQueries(scopeJql, now, {
     blockedAgeClause: deps.blockedAgeClause ?? STATUS_CATEGORY_AGE,
   });
-  if (!planned.ok) return greyStatus(brief, record, scopeJql, now, `Grey: ${planned.problem}`);
+  if (!planned.ok) return greyStatus(brief, record, scopeJql, now, `Grey: ${planned.problem}`, pending);
   const plan = planned.plan;
   const refused = (e: unknown): boolean =>
     e instanceof UpstreamError && (e.status === 400 || e.status === 403 || e.status === 404);
@@ -224,7 +227,9 @@ export async function computeInitiativeStatus(
         deps.limit(() => deps.counter.count(decisionsJql(plan.scopeJql))),
       ]);
       const read = readCountAnswers(plan, answers, latest);
-      if (!read.ok) return greyStatus(brief, record, scopeJql, now, `Grey: ${read.problems[0] ?? 'no data'}`);
+      if (!read.ok) {
+        return greyStatus(brief, record, scopeJql, now, `Grey: ${read.problems[0] ?? 'no data'}`, pending);
+      }
       jira = read.figures;
       decisions = decided;
     }
@@ -241,7 +246,7 @@ export async function computeInitiativeStatus(
           }
         : null,
       escalations: escalations ?? [],
-      decisions: [],
+      decisions: pending?.awaiting ?? [],
     };
     const r = rollUp(input, now);
     const figures: Figure[] = r.figures.flatMap((f) =>
@@ -290,6 +295,7 @@ export async function computeInitiativeStatus(
       overdue: r.overdue,
       escalationsByLevel: Object.fromEntries(r.escalationsByLevel.map((e) => [String(e.level), e.open])),
       decisionsAwaiting: decisions,
+      ...pendingFields(pending),
       figures,
       scopeJql: plan.scopeJql,
       asOf: r.asOf,
@@ -312,6 +318,7 @@ function greyStatus(
   scopeJql: string,
   now: Date,
   reason: string,
+  pending: PendingDecisions | undefined,
 ): InitiativeStatus {
   return {
     briefId: brief.id,
@@ -328,8 +335,16 @@ function greyStatus(
     ...(record.baseline ? { baseline: record.baseline.date } : {}),
     escalationsByLevel: {},
     decisionsAwaiting: 0,
+    ...pendingFields(pending),
     figures: [],
     scopeJql,
     asOf: now.toISOString().slice(0, 10),
   };
+}
+
+/** The status fields of the brief's DACI decisions (absent when they were not read: the app's daily snapshot). */
+function pendingFields(
+  pending: PendingDecisions | undefined,
+): Pick<InitiativeStatus, 'pendingDecisions' | 'pendingDecisionsTotal'> {
+  return pending ? { pendingDecisions: pending.items, pendingDecisionsTotal: pending.total } : {};
 }

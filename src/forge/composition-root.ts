@@ -26,6 +26,7 @@ import type { WriteRoles } from '../app/role-writer';
 import type { BulkBatchMessage } from '../app/start-bulk-apply';
 import { createJiraIssueKeySearch, createJiraProgressCounter } from '../adapters/jira-progress-counter';
 import { createJiraExpressionRollup } from '../adapters/jira-expression-rollup';
+import { createKvsDecisionStore } from '../adapters/kvs-decision-store';
 import {
   createKvsEpochStore,
   createKvsExpiringStore,
@@ -133,4 +134,5 @@ export const progressDeps = (accountId: string): ProgressDeps => ({
   statusCache: createKvsExpiringStore<CachedStatus>(progressKeys.status),
   clock: platformClock,
   blockedAgeClause,
+  decisions: createKvsDecisionStore(),
 });

@@ -29,13 +29,34 @@ export interface InitiativeStatus {
   forecastNote?: string;
   slipDays?: number;
   escalationsByLevel: Record<string, number>;
+  /** Open Jira issues of type Decision in scope (the `decisionsAwaiting` figure's JQL counts them). */
   decisionsAwaiting: number;
+  /**
+   * Optional (added by the DACI roll-up): the brief's open DACI decisions (Decision macro) on pages the viewer
+   * may view, soonest due first, at most 5. "Decisions waiting" = `decisionsAwaiting` + `pendingDecisionsTotal`.
+   */
+  pendingDecisions?: PendingDecision[];
+  /** How many such decisions there are in all (`pendingDecisions` lists at most 5 of them). */
+  pendingDecisionsTotal?: number;
   figures: Figure[];
   /** The JQL that selects the initiative's work (linked epics and/or the brief's JQL). */
   scopeJql: string;
   asOf: string;
   /** Optional (added by the executive UI): recent daily snapshots for the table's trend sparkline. */
   trend?: TrendPoint[];
+}
+
+/** A DACI decision of the initiative's brief, open and waiting for its Approver. */
+export interface PendingDecision {
+  id: string;
+  question: string;
+  /** Null when the Driver has not named an Approver yet. */
+  approverAccountId: string | null;
+  /** YYYY-MM-DD; null without a due date. */
+  dueDate: string | null;
+  overdue: boolean;
+  /** The Confluence page holding the Decision macro (open it to act). */
+  pageId: string;
 }
 
 export interface Overview {

@@ -14,3 +14,4 @@ export * from './rag-rules';
 export * from './roll-up';
 export * from './scope-jql';
 export * from './snapshot';
+export * from './pending-decisions';

@@ -6,6 +6,7 @@
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import type { InitiativeStatus } from '../../../src/shared/progress';
 import { RagBadge, baselineToForecast } from './rag-status';
+import { PendingDecisions } from './initiative-numbers-decisions';
 
 /** "L1: 2 · L2: 1", or "None" when nothing is open. */
 export function escalationsLine(byLevel: Record<string, number>): string {
@@ -27,7 +28,17 @@ function Row({ label, value, testId }: { label: string; value: string; testId: s
   );
 }
 
-export function InitiativeNumbers({ status, locale }: { status: InitiativeStatus; locale?: string }) {
+export interface InitiativeNumbersProps {
+  status: InitiativeStatus;
+  locale?: string;
+  /** Approvers' names (read by the browser); unknown ones read "their Approver". */
+  nameOf?: (accountId: string) => string | undefined;
+  now?: Date;
+  /** Opens a decision's Confluence page by its path; without it the decision lines are not listed. */
+  onOpenPage?: (path: string) => void;
+}
+
+export function InitiativeNumbers({ status, locale, nameOf, now, onOpenPage }: InitiativeNumbersProps) {
   const blocked =
     status.blockedTooLong > 0
       ? `${status.blocked} (${status.blockedTooLong} too long)`
@@ -60,6 +71,14 @@ export function InitiativeNumbers({ status, locale }: { status: InitiativeStatus
             value={String(status.decisionsAwaiting)}
             testId="initiative-decisions"
           />
+          {onOpenPage ? (
+            <PendingDecisions
+              status={status}
+              nameOf={nameOf ?? (() => undefined)}
+              now={now ?? new Date()}
+              onOpenPage={onOpenPage}
+            />
+          ) : null}
           <Row
             label="Open escalations"
             value={escalationsLine(status.escalationsByLevel)}

@@ -10,6 +10,7 @@ import type { InitiativeDetail } from '../../../src/shared/progress';
 import { RagLozenge } from '../../common/src/charts/rag-lozenge';
 import { BurnUpChart } from '../../common/src/charts/trend-charts';
 import { relativeTime } from '../../common/src/relative-time';
+import { PendingDecisions } from '../../common/src/initiative-numbers-decisions';
 import {
   baselineForecastText,
   escalationText,
@@ -64,10 +65,16 @@ export function InitiativeCard({
   detail,
   now,
   onOpenSearch,
+  nameOf,
+  onOpenPage,
 }: {
   detail: InitiativeDetail;
   now: Date;
   onOpenSearch: (jql: string) => void;
+  /** Approvers' names (read by the browser); unknown ones read "their Approver". */
+  nameOf?: (accountId: string) => string | undefined;
+  /** Opens a pending decision's Confluence page by its path; without it the decisions are not listed. */
+  onOpenPage?: (path: string) => void;
 }) {
   const s = detail.status;
   return (
@@ -115,6 +122,9 @@ export function InitiativeCard({
           testId="figure-decisions"
         />
       </Inline>
+      {onOpenPage ? (
+        <PendingDecisions status={s} nameOf={nameOf ?? (() => undefined)} now={now} onOpenPage={onOpenPage} />
+      ) : null}
       <BurnUpChart history={detail.history} />
       <Text size="small" color="color.text.subtle" testId="updated-ago">
         <time dateTime={s.asOf}>Updated {relativeTime(s.asOf, now)}</time>

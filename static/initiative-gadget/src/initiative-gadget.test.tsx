@@ -163,3 +163,38 @@ test('edit view lists the initiatives and submits { briefId }', async () => {
   });
   await waitFor(() => expect(mockBridge.submitted).toEqual([{ briefId: 'brief-launch' }]));
 });
+
+test('the card lists the pending DACI decisions, each opening its page', () => {
+  const pages: string[] = [];
+  const pending = {
+    ...detail,
+    status: {
+      ...status,
+      pendingDecisions: [
+        {
+          id: 'd1',
+          question: 'Share customer emails with the ad partner?',
+          approverAccountId: '712020:grace',
+          dueDate: '2026-01-12',
+          overdue: false,
+          pageId: '98307',
+        },
+      ],
+      pendingDecisionsTotal: 1,
+    },
+  };
+  render(
+    <InitiativeCard
+      detail={pending}
+      now={new Date('2026-01-10T10:05:00.000Z')}
+      onOpenSearch={() => undefined}
+      nameOf={(id) => (id === '712020:grace' ? 'Grace Miller' : undefined)}
+      onOpenPage={(p) => pages.push(p)}
+    />,
+  );
+  fireEvent.click(
+    screen.getByRole('link', { name: /1 awaiting Grace Miller: Share customer emails… \(due in 2 days\)/ }),
+  );
+  expect(pages).toEqual(['/wiki/pages/viewpage.action?pageId=98307']);
+  expect(screen.getByTestId('figure-decisions').textContent).toBe('1');
+});

@@ -11,7 +11,8 @@ import type { InitiativeDetail, InitiativeStatus } from '../../../src/shared/pro
 import { describeError } from '../../common/src/resolver-client';
 import { EmptyState, ErrorState, LoadingState } from '../../common/src/states';
 import { searchPath } from '../../overview-page/src/initiatives-view';
-import { loadInitiative, loadOverview } from './api';
+import { jiraAsViewer, loadInitiative, loadOverview } from './api';
+import { useApproverNames } from '../../common/src/initiative-numbers-decisions';
 import { GadgetEdit } from './gadget-edit';
 import { readGadgetContext, type GadgetContext } from './gadget-context';
 import { InitiativeCard } from './initiative-card';
@@ -28,6 +29,7 @@ type State =
 export function InitiativeGadget() {
   const [context, setContext] = useState<GadgetContext | null>(null);
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const nameOf = useApproverNames(state.kind === 'view' ? [state.detail.status] : [], jiraAsViewer);
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
@@ -88,6 +90,8 @@ export function InitiativeGadget() {
           detail={state.detail}
           now={state.now}
           onOpenSearch={(jql) => void router.navigate(searchPath(jql))}
+          nameOf={nameOf}
+          onOpenPage={(path) => void router.navigate(path)}
         />
       ) : null}
       {state.kind === 'edit' ? (

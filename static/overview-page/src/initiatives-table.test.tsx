@@ -212,3 +212,52 @@ describe('InitiativesTable', () => {
     ).toBeTruthy();
   });
 });
+
+describe('pending DACI decisions in the Decisions cell', () => {
+  const GRACE = '712020:grace';
+  const pending = status('launch', {
+    title: 'Feature X launch',
+    decisionsAwaiting: 0,
+    pendingDecisions: [
+      {
+        id: 'decision-launch-privacy',
+        question: 'Share customer emails with the ad partner, or run the campaign on aggregated segments?',
+        approverAccountId: GRACE,
+        dueDate: '2026-01-12',
+        overdue: false,
+        pageId: '98307',
+      },
+    ],
+    pendingDecisionsTotal: 1,
+  });
+
+  test('names the Approver, the question and the due date, and opens the page through the router', () => {
+    const pages: string[] = [];
+    render(
+      <InitiativesTable
+        initiatives={[pending]}
+        people={new Map([...people, [GRACE, { accountId: GRACE, displayName: 'Grace Miller' }]])}
+        asOf="2026-01-10T09:58:00.000Z"
+        now={now}
+        onOpenSearch={() => undefined}
+        onExport={() => undefined}
+        onOpenPage={(p) => pages.push(p)}
+      />,
+    );
+    const cell = screen.getByTestId('decisions-cell');
+    expect(cell.textContent).toBe('1 awaiting Grace Miller: Share customer emails… (due in 2 days)');
+    fireEvent.click(within(cell).getByRole('link', { name: /awaiting Grace Miller/ }));
+    expect(pages).toEqual(['/wiki/pages/viewpage.action?pageId=98307']);
+  });
+
+  test('sorting and the CSV count Jira decisions plus pending ones', () => {
+    const both = { ...pending, decisionsAwaiting: 1 };
+    expect(sortInitiatives([both, items[0]!], 'decisions', 'DESC').map((i) => i.briefId)).toEqual([
+      'launch',
+      'vendor',
+    ]);
+    expect(sortInitiatives([both, { ...pending, briefId: 'one' }], 'decisions', 'DESC')[0]?.briefId).toBe(
+      'launch',
+    );
+  });
+});

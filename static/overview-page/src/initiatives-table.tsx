@@ -16,6 +16,7 @@ import { EmptyState } from '../../common/src/states';
 import { relativeTime } from '../../common/src/relative-time';
 import { RagLozenge, RAG_WORDS } from '../../common/src/charts/rag-lozenge';
 import { Sparkline } from '../../common/src/charts/trend-charts';
+import { PendingDecisions } from '../../common/src/initiative-numbers-decisions';
 import type { Person } from './people';
 import {
   baselineForecastText,
@@ -53,6 +54,8 @@ export interface InitiativesTableProps {
   onOpenSearch: (jql: string) => void;
   onExport: (rows: InitiativeStatus[]) => void;
   onRefresh?: () => void;
+  /** Opens a Confluence page (a DACI decision's) by its path; without it the decision lines are plain links. */
+  onOpenPage?: (path: string) => void;
 }
 
 const COLUMNS: Array<{ key: InitiativeSortKey | 'trend'; label: string; numeric?: boolean }> = [
@@ -127,6 +130,7 @@ export function InitiativesTable({
   onOpenSearch,
   onExport,
   onRefresh,
+  onOpenPage,
 }: InitiativesTableProps) {
   const [filters, setFilters] = useState<InitiativeFilters>({});
   const [sort, setSort] = useState<{ key: InitiativeSortKey; order: SortOrder }>({
@@ -310,14 +314,22 @@ export function InitiativesTable({
                       </SearchLink>
                     )}
                   </td>
-                  <td style={{ ...cell, textAlign: 'right' }}>
-                    <SearchLink
-                      jql={jqlFor(i, 'decisions')}
-                      label={`${i.decisionsAwaiting} decisions waiting in ${i.title}: open in Jira search`}
-                      onOpenSearch={onOpenSearch}
-                    >
-                      {i.decisionsAwaiting ? `${i.decisionsAwaiting} waiting` : '—'}
-                    </SearchLink>
+                  <td style={{ ...cell, textAlign: 'right' }} data-testid="decisions-cell">
+                    {i.decisionsAwaiting > 0 || !(i.pendingDecisionsTotal ?? 0) ? (
+                      <SearchLink
+                        jql={jqlFor(i, 'decisions')}
+                        label={`${i.decisionsAwaiting} decisions waiting in ${i.title}: open in Jira search`}
+                        onOpenSearch={onOpenSearch}
+                      >
+                        {i.decisionsAwaiting ? `${i.decisionsAwaiting} waiting` : '—'}
+                      </SearchLink>
+                    ) : null}
+                    <PendingDecisions
+                      status={i}
+                      nameOf={(id) => people.get(id)?.displayName}
+                      now={now}
+                      onOpenPage={(path) => (onOpenPage ? onOpenPage(path) : window.open(path, '_top'))}
+                    />
                   </td>
                   <td style={cell}>
                     <Sparkline history={i.trend ?? []} label={`Trend of ${i.title}`} />

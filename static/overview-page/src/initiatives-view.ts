@@ -21,6 +21,10 @@ export function ownerNameOf(item: InitiativeStatus, people: ReadonlyMap<string, 
   return people.get(item.ownerAccountId)?.displayName ?? 'Unknown person';
 }
 
+/** Decisions waiting: open Jira issues of type Decision plus the brief's open DACI decisions the viewer sees. */
+export const decisionsWaiting = (item: InitiativeStatus): number =>
+  item.decisionsAwaiting + (item.pendingDecisionsTotal ?? 0);
+
 export function escalationTotal(item: InitiativeStatus): number {
   return Object.values(item.escalationsByLevel).reduce((sum, n) => sum + n, 0);
 }
@@ -126,7 +130,7 @@ export function initiativeSortValue(item: InitiativeStatus, key: InitiativeSortK
     case 'escalations':
       return escalationTotal(item);
     case 'decisions':
-      return item.decisionsAwaiting;
+      return decisionsWaiting(item);
   }
 }
 
@@ -196,7 +200,7 @@ export function initiativesCsv(
       i.slipDays === undefined ? '' : String(i.slipDays),
       String(i.blocked),
       escalationText(i) || '0',
-      String(i.decisionsAwaiting),
+      String(decisionsWaiting(i)),
       i.reason,
       i.scopeJql ? new URL(searchPath(i.scopeJql), origin).toString() : '',
     ]

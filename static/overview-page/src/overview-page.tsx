@@ -14,6 +14,7 @@ import { describeError } from '../../common/src/resolver-client';
 import { ErrorState, LoadingState } from '../../common/src/states';
 import { listBriefs, loadOverview } from './api';
 import { fetchPeople, type Person } from './people';
+import { approverIdsOf } from '../../common/src/initiative-numbers-decisions';
 import { BriefsTable } from './briefs-table';
 import { briefsCsv } from './briefs-view';
 import { InitiativesTable } from './initiatives-table';
@@ -59,8 +60,11 @@ function useOwnedList<T>(load: () => Promise<T>, owners: (value: T) => string[])
 
 const briefOwners = (list: BriefList) =>
   list.briefs.flatMap((b) => (b.ownerAccountId ? [b.ownerAccountId] : []));
-const initiativeOwners = (o: Overview) =>
-  o.initiatives.flatMap((i) => (i.ownerAccountId ? [i.ownerAccountId] : []));
+const initiativeOwners = (o: Overview) => [
+  ...o.initiatives.flatMap((i) => (i.ownerAccountId ? [i.ownerAccountId] : [])),
+  // The Approvers of the DACI decisions each initiative waits on (one name look-up for all).
+  ...approverIdsOf(o.initiatives),
+];
 
 export function OverviewPage() {
   const siteUrl = useRef<string>('');
@@ -127,6 +131,7 @@ export function OverviewPage() {
                     asOf={overview.value.asOf}
                     now={overview.now}
                     onOpenSearch={openSearch}
+                    onOpenPage={(path) => void router.navigate(path)}
                     onRefresh={() => void loadInitiatives()}
                     onExport={(rows) =>
                       download(

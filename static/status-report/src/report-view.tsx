@@ -22,14 +22,35 @@ const numbersColumn = xcss({
   backgroundColor: 'elevation.surface.sunken',
 });
 
-function LiveNumbers({ view, locale }: { view: StatusReportView; locale?: string }) {
+/** What the live numbers need to name and open the initiative's pending decisions. */
+export interface DecisionLinks {
+  nameOf: (accountId: string) => string | undefined;
+  onOpenPage: (path: string) => void;
+}
+
+function LiveNumbers({
+  view,
+  locale,
+  now,
+  decisions,
+}: {
+  view: StatusReportView;
+  locale?: string;
+  now: Date;
+  decisions?: DecisionLinks;
+}) {
   if (view.status) {
     return (
       <Stack space="space.100">
         <Heading size="xsmall" as="h3" testId="status-initiative-title">
           {view.status.title}
         </Heading>
-        <InitiativeNumbers status={view.status} {...(locale ? { locale } : {})} />
+        <InitiativeNumbers
+          status={view.status}
+          {...(locale ? { locale } : {})}
+          now={now}
+          {...(decisions ? { nameOf: decisions.nameOf, onOpenPage: decisions.onOpenPage } : {})}
+        />
         <Text size="small" color="color.text.subtlest">
           Live from Jira, as you see it.
         </Text>
@@ -45,7 +66,17 @@ function LiveNumbers({ view, locale }: { view: StatusReportView; locale?: string
   );
 }
 
-export function ReportView({ view, now, locale }: { view: StatusReportView; now: Date; locale?: string }) {
+export function ReportView({
+  view,
+  now,
+  locale,
+  decisions,
+}: {
+  view: StatusReportView;
+  now: Date;
+  locale?: string;
+  decisions?: DecisionLinks;
+}) {
   const { report } = view;
   return (
     <Box padding="space.200" testId="status-report-view">
@@ -77,7 +108,12 @@ export function ReportView({ view, now, locale }: { view: StatusReportView; now:
             </Stack>
           </Box>
           <Box xcss={numbersColumn} as="aside" testId="status-live-numbers">
-            <LiveNumbers view={view} {...(locale ? { locale } : {})} />
+            <LiveNumbers
+              view={view}
+              now={now}
+              {...(locale ? { locale } : {})}
+              {...(decisions ? { decisions } : {})}
+            />
           </Box>
         </Inline>
         {report.updatedAt ? (

@@ -111,3 +111,41 @@ test('a deleted report says it no longer exists', async () => {
     'This status report no longer exists',
   );
 });
+
+test('the live numbers list the pending DACI decisions with the Approver named by Jira', async () => {
+  const pages: string[] = [];
+  const withPending = {
+    ...initiativeStatus(),
+    pendingDecisions: [
+      {
+        id: 'd1',
+        question: 'Share customer emails with the ad partner?',
+        approverAccountId: '712020:grace',
+        dueDate: '2026-11-29',
+        overdue: false,
+        pageId: '98307',
+      },
+    ],
+    pendingDecisionsTotal: 1,
+  };
+  render(
+    <StatusReportMacro
+      deps={deps({
+        getReport: () => Promise.resolve({ report: statusReport(), status: withPending }),
+        jira: () =>
+          Promise.resolve({
+            ok: true,
+            status: 200,
+            json: () =>
+              Promise.resolve({ values: [{ accountId: '712020:grace', displayName: 'Grace Miller' }] }),
+          }),
+        openPage: (p) => pages.push(p),
+      })}
+    />,
+  );
+  const link = await screen.findByRole('link', {
+    name: /1 awaiting Grace Miller: Share customer emails… \(due in 2 days\)/,
+  });
+  fireEvent.click(link);
+  expect(pages).toEqual(['/wiki/pages/viewpage.action?pageId=98307']);
+});

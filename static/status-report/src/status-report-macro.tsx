@@ -8,6 +8,8 @@ import type { StatusReportView } from '../../../src/shared/progress';
 import { ResolverCallError, describeError } from '../../common/src/resolver-client';
 import { EmptyState, ErrorState, LoadingState } from '../../common/src/states';
 import { ReportView } from './report-view';
+import type { JiraRequest } from '../../common/src/jira-request';
+import { useApproverNames } from '../../common/src/initiative-numbers-decisions';
 
 type State =
   | { kind: 'loading' }
@@ -19,6 +21,10 @@ export interface StatusReportDeps {
   getContext: () => Promise<{ extension: unknown; locale?: string }>;
   getReport: (reportId: string) => Promise<StatusReportView>;
   now: () => Date;
+  /** Jira as the viewer, for the names of the pending decisions' Approvers. */
+  jira?: JiraRequest;
+  /** Opens a decision's Confluence page (the router); without it the decisions are counted, not listed. */
+  openPage?: (path: string) => void;
 }
 
 /** The report id from the macro config, or '' when the macro is not set up. */
@@ -29,6 +35,10 @@ export function reportIdOf(extension: unknown): string {
 
 export function StatusReportMacro({ deps }: { deps: StatusReportDeps }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const nameOf = useApproverNames(
+    state.kind === 'loaded' && state.view.status ? [state.view.status] : [],
+    deps.jira,
+  );
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
@@ -69,6 +79,13 @@ export function StatusReportMacro({ deps }: { deps: StatusReportDeps }) {
     case 'error':
       return <ErrorState title={state.title} message={state.message} onRetry={() => void load()} />;
     case 'loaded':
-      return <ReportView view={state.view} now={deps.now()} locale={state.locale} />;
+      return (
+        <ReportView
+          view={state.view}
+          now={deps.now()}
+          locale={state.locale}
+          {...(deps.openPage ? { decisions: { nameOf, onOpenPage: deps.openPage } } : {})}
+        />
+      );
   }
 }
