@@ -87,6 +87,13 @@ test('the overview lists the demo initiatives with RAG and an always-shown reaso
   }
   await expect(app.getByTestId('updated-ago').textContent()).resolves.toMatch(/^Updated /);
 
+  // The decision the brief waits on is named with its Approver, and opens its Confluence page.
+  const pending = row(app, 'Feature X launch').getByTestId('pending-decision');
+  await expect(pending.first().textContent({ timeout: 20_000 })).resolves.toMatch(
+    /awaiting Grace Miller.*Share customer emails/,
+  );
+  await expect(pending.first().getAttribute('href')).resolves.toContain('98307');
+
   // The % done link opens the Jira search that produced it, run as the viewer.
   const link = row(app, 'Feature X launch').getByRole('link', { name: /% done/ });
   const jql = await link.getAttribute('data-jql');
