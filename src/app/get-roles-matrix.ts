@@ -8,7 +8,7 @@ import {
 } from '../domain/roles';
 import type { IssueBulkReader, IssueSnapshot, IssueTracker } from './ports';
 import { asJqlError, scopeJqlToProject } from './project-jql';
-import { BULK_FETCH_LIMIT } from './bulk-limits';
+import { loadRoleAncestors, roleAncestorChain } from './role-ancestors';
 
 export const DEFAULT_MATRIX_PAGE_SIZE = 50;
 /** Subtask → story → epic → initiative: at most this many ancestor levels are looked up. */
@@ -48,7 +48,7 @@ export async function getRolesMatrix(
     });
 
   const known = new Map<string, IssueSnapshot>(page.issues.map((i) => [i.key, i]));
-  await loadAncestors(deps.issues, page.issues, known);
+  await loadRoleAncestors(deps.issues, page.issues, known, MAX_ANCESTOR_LEVELS);
 
   const rows = page.issues.map((issue) => matrixRow(issue, known));
   const people: string[] = [];
@@ -57,50 +57,12 @@ export async function getRolesMatrix(
   return { rows, people, ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}) };
 }
 
-const hasOwnRoles = (issue: IssueSnapshot) =>
-  readRolesProperty(issue.properties[ROLES_PROPERTY_KEY]).property !== undefined;
-
-async function loadAncestors(
-  reader: IssueBulkReader,
-  issues: readonly IssueSnapshot[],
-  known: Map<string, IssueSnapshot>,
-): Promise<void> {
-  let frontier = issues.filter((i) => !hasOwnRoles(i));
-  for (let level = 0; level < MAX_ANCESTOR_LEVELS && frontier.length > 0; level++) {
-    const missing = [
-      ...new Set(frontier.map((i) => i.parentKey).filter((k): k is string => !!k && !known.has(k))),
-    ];
-    for (let i = 0; i < missing.length; i += BULK_FETCH_LIMIT) {
-      const fetched = await reader.fetchIssues(missing.slice(i, i + BULK_FETCH_LIMIT), {
-        properties: [ROLES_PROPERTY_KEY],
-      });
-      for (const f of fetched) known.set(f.key, f);
-    }
-    // Climb further only from ancestors that have no roles of their own either.
-    frontier = frontier
-      .map((i) => (i.parentKey ? known.get(i.parentKey) : undefined))
-      .filter((p): p is IssueSnapshot => p !== undefined && !hasOwnRoles(p));
-  }
-}
-
 function matrixRow(issue: IssueSnapshot, known: ReadonlyMap<string, IssueSnapshot>): MatrixRow {
   const reading = readRolesProperty(issue.properties[ROLES_PROPERTY_KEY]);
   const chain: RolesChainLink[] = [
     { issueKey: issue.key, issueTypeName: issue.issueType.name, property: reading.property },
+    ...roleAncestorChain(issue, known, MAX_ANCESTOR_LEVELS),
   ];
-  let parentKey = issue.parentKey;
-  const seen = new Set([issue.key]);
-  while (parentKey && !seen.has(parentKey) && chain.length <= MAX_ANCESTOR_LEVELS) {
-    seen.add(parentKey);
-    const parent = known.get(parentKey);
-    if (!parent) break;
-    chain.push({
-      issueKey: parent.key,
-      issueTypeName: parent.issueType.name,
-      property: readRolesProperty(parent.properties[ROLES_PROPERTY_KEY]).property,
-    });
-    parentKey = parent.parentKey;
-  }
   const effective = resolveEffectiveRoles(chain);
   const findings = [
     ...reading.findings,

@@ -4,19 +4,12 @@ import {
   readRolesProperty,
   resolveEffectiveRoles,
   ROLES_PROPERTY_KEY,
-  type RolesChainLink,
 } from '../../domain/roles';
 import { readThreshold, toRolesView } from '../load-roles';
 import { AppError } from '../errors';
-import { BULK_FETCH_LIMIT } from '../bulk-limits';
-import type { IssueSnapshot, PageAccess, Versioned } from '../ports';
-import type {
-  RaciIssueReader,
-  RaciMatrixDeps,
-  StoredIssueActivity,
-  StoredRaciMatrix,
-  StoredTextActivity,
-} from './raci-ports';
+import { loadRoleAncestors, roleAncestorChain } from '../role-ancestors';
+import type { PageAccess, Versioned } from '../ports';
+import type { RaciMatrixDeps, StoredIssueActivity, StoredRaciMatrix, StoredTextActivity } from './raci-ports';
 
 /** Jira writes in flight at once while a CSV import applies issue rows. */
 export const RACI_PARALLEL_READS = 5;
@@ -59,11 +52,6 @@ export function textRowView(row: StoredTextActivity, canEdit: boolean): RaciRowV
 /** subtask → story → epic → initiative: as many ancestor levels as the Roles panel's walk reads. */
 const MAX_ANCESTOR_LEVELS = 4;
 
-const ownProperty = (issue: IssueSnapshot) =>
-  readRolesProperty(issue.properties[ROLES_PROPERTY_KEY]).property;
-/** The Roles panel's walk stops at the first ancestor holding assignments. */
-const holdsRoles = (issue: IssueSnapshot) => (ownProperty(issue)?.assignments.length ?? 0) > 0;
-
 function hiddenRow(row: StoredIssueActivity): RaciRowView {
   return {
     id: row.id,
@@ -76,49 +64,6 @@ function hiddenRow(row: StoredIssueActivity): RaciRowView {
     canEdit: false,
     problem: `${row.issueKey} does not exist or you cannot see it.`,
   };
-}
-
-/**
- * Loads, one bulk fetch per level, the ancestors that the Roles panel's walk would read for issues without roles
- * of their own (as the caller, so an ancestor they cannot browse is simply absent).
- */
-async function loadAncestors(
-  reader: RaciIssueReader,
-  issues: readonly IssueSnapshot[],
-  known: Map<string, IssueSnapshot>,
-): Promise<void> {
-  let frontier = issues.filter((i) => ownProperty(i) === undefined);
-  for (let level = 0; level < MAX_ANCESTOR_LEVELS && frontier.length > 0; level++) {
-    const missing = [
-      ...new Set(frontier.map((i) => i.parentKey).filter((k): k is string => !!k && !known.has(k))),
-    ];
-    for (let i = 0; i < missing.length; i += BULK_FETCH_LIMIT) {
-      const fetched = await reader.fetchIssues(missing.slice(i, i + BULK_FETCH_LIMIT), {
-        properties: [ROLES_PROPERTY_KEY],
-      });
-      for (const f of fetched) known.set(f.key, f);
-    }
-    frontier = frontier
-      .map((i) => (i.parentKey ? known.get(i.parentKey) : undefined))
-      .filter((p): p is IssueSnapshot => p !== undefined && !holdsRoles(p));
-  }
-}
-
-/** The ancestors `loadRolesState` would read for `issue`, nearest first, from what is already loaded. */
-function ancestorChain(issue: IssueSnapshot, known: Map<string, IssueSnapshot>): RolesChainLink[] {
-  const chain: RolesChainLink[] = [];
-  const seen = new Set([issue.key]);
-  let key = issue.parentKey;
-  while (key && !seen.has(key) && chain.length < MAX_ANCESTOR_LEVELS) {
-    seen.add(key);
-    const parent = known.get(key);
-    if (!parent) break;
-    const property = ownProperty(parent);
-    chain.push({ issueKey: parent.key, issueTypeName: parent.issueType.name, property });
-    if (property && property.assignments.length > 0) break;
-    key = parent.parentKey;
-  }
-  return chain;
 }
 
 /**
@@ -141,7 +86,7 @@ export async function issueRowViews(
   const known = new Map(issues.map((i) => [i.key, i]));
   const [editable] = await Promise.all([
     deps.issueRows.editableIssueIds(issues.map((i) => i.id)),
-    loadAncestors(deps.issueRows, issues, known),
+    loadRoleAncestors(deps.issueRows, issues, known, MAX_ANCESTOR_LEVELS),
   ]);
   const byKey = new Map(issues.map((i) => [i.key, i]));
   for (const row of rows) {
@@ -151,7 +96,7 @@ export async function issueRowViews(
       continue;
     }
     const own = readRolesProperty(issue.properties[ROLES_PROPERTY_KEY]);
-    const ancestors = own.property ? [] : ancestorChain(issue, known);
+    const ancestors = own.property ? [] : roleAncestorChain(issue, known, MAX_ANCESTOR_LEVELS);
     const effective = resolveEffectiveRoles([
       { issueKey: issue.key, issueTypeName: issue.issueType.name, property: own.property },
       ...ancestors,
