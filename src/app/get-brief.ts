@@ -19,6 +19,7 @@ import type { StoredPath } from './escalation-ports';
 import { createLimiter } from './concurrency';
 import { AppError } from './errors';
 import { isInitiativeRecord } from './initiative-scope';
+import { requirePageAccess } from './page-access';
 
 export const toBriefSummary = (id: string, { value, revision }: Versioned<Brief>): BriefSummary => ({
   id,
@@ -94,9 +95,12 @@ export async function getBrief(
   deps: BriefReadDeps,
   input: { briefId: string; pageId: string },
 ): Promise<BriefDetail> {
-  const access = await deps.wiki.pageAccess(input.pageId);
-  if (access === 'none')
-    throw new AppError('FORBIDDEN', 'You cannot view the page this brief is on. Ask its owner for access.');
+  const access = await requirePageAccess(
+    deps.wiki,
+    input.pageId,
+    'view',
+    'You cannot view the page this brief is on. Ask its owner for access.',
+  );
   const { stored, doc } = await loadBriefOnPage(
     deps,
     input.briefId,

@@ -4,6 +4,7 @@ import { visibleStatus } from './get-initiative';
 import type { ProgressDeps } from './get-overview';
 import type { DocumentStore, Versioned, Wiki } from './ports';
 import type { StoredStatusReport } from './status-report-record';
+import { requirePageAccess } from './page-access';
 
 export const toStatusReport = (
   id: string,
@@ -34,13 +35,12 @@ export async function getStatusReport(
   deps: { reports: DocumentStore<StoredStatusReport>; wiki: Wiki; progress: ProgressDeps },
   input: { reportId: string; pageId: string },
 ): Promise<StatusReportView> {
-  const access = await deps.wiki.pageAccess(input.pageId);
-  if (access === 'none') {
-    throw new AppError(
-      'FORBIDDEN',
-      'You cannot view the page this status report is on. Ask its owner for access.',
-    );
-  }
+  await requirePageAccess(
+    deps.wiki,
+    input.pageId,
+    'view',
+    'You cannot view the page this status report is on. Ask its owner for access.',
+  );
   const stored = await deps.reports.get(input.reportId);
   if (!stored || stored.value.pageId !== input.pageId) {
     throw new AppError(

@@ -15,6 +15,7 @@ import {
 import { AppError } from './errors';
 import { loadBriefOnPage, toBriefDetail } from './get-brief';
 import { createLimiter } from './concurrency';
+import { requirePageAccess } from './page-access';
 
 /** The issue property that tells Jira which brief an epic is part of. */
 export const BRIEF_PROPERTY_KEY = 'accord-brief';
@@ -45,15 +46,11 @@ export async function saveBrief(
   deps: SaveBriefDeps,
   input: SaveBriefPayload & { pageId: string; accountId: string },
 ): Promise<BriefDetail> {
-  const access = await deps.wiki.pageAccess(input.pageId);
-  if (access !== 'edit') {
-    throw new AppError(
-      'FORBIDDEN',
-      access === 'none'
-        ? 'You cannot view the page this brief is on. Ask its owner for access.'
-        : 'You can view this page but not edit it, so the brief is read-only for you.',
-    );
-  }
+  const access = await requirePageAccess(deps.wiki, input.pageId, 'edit', (access) =>
+    access === 'none'
+      ? 'You cannot view the page this brief is on. Ask its owner for access.'
+      : 'You can view this page but not edit it, so the brief is read-only for you.',
+  );
 
   let current: BriefDocument;
   let currentRecord: InitiativeRecord | undefined;

@@ -4,6 +4,7 @@ import { liveStatus, toStatusReport } from './get-status-report';
 import type { ProgressDeps } from './get-overview';
 import { RevisionConflict, type Clock, type DocumentStore, type IdGenerator, type Wiki } from './ports';
 import { STATUS_REPORT_SECTION_LIMIT, type StoredStatusReport } from './status-report-record';
+import { requirePageAccess } from './page-access';
 
 const SECTIONS = [
   ['problemAndImpact', 'Problem and business impact'],
@@ -30,13 +31,12 @@ export async function saveStatusReport(
     ([, label]) => `Keep "${label}" to ${STATUS_REPORT_SECTION_LIMIT} characters; link longer material.`,
   );
   if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.join(' '), { problems });
-  const access = await deps.wiki.pageAccess(input.pageId);
-  if (access !== 'edit') {
-    throw new AppError(
-      'FORBIDDEN',
-      'Only people who can edit this page can change its status report. Ask the page owner.',
-    );
-  }
+  await requirePageAccess(
+    deps.wiki,
+    input.pageId,
+    'edit',
+    'Only people who can edit this page can change its status report. Ask the page owner.',
+  );
   if (input.reportId !== undefined) {
     const current = await deps.reports.get(input.reportId);
     if (!current || current.value.pageId !== input.pageId) {

@@ -13,6 +13,7 @@ import { checkLinkPermissions, linkSyncFailure, syncDecisionLinks } from './deci
 import { dueKeyOf, type DecisionLinksJira, type DecisionStore, type StoredDecision } from './decision-ports';
 import { toDecisionView } from './decision-view';
 import { loadDecisionOnPage } from './get-decision';
+import { requirePageAccess } from '../page-access';
 
 export interface SaveDecisionDeps {
   decisions: DecisionStore;
@@ -47,13 +48,12 @@ export async function saveDecision(
       problems: parsed.problems,
     });
   }
-  const access = await deps.wiki.pageAccess(input.pageId);
-  if (access !== 'edit') {
-    throw new AppError(
-      'FORBIDDEN',
-      'Only people who can edit this page can change its decision. Ask the page owner, or record your input instead.',
-    );
-  }
+  const access = await requirePageAccess(
+    deps.wiki,
+    input.pageId,
+    'edit',
+    'Only people who can edit this page can change its decision. Ask the page owner, or record your input instead.',
+  );
   let current: Versioned<StoredDecision> | undefined;
   let next: Decision;
   if (input.decisionId !== undefined) {

@@ -1,9 +1,9 @@
 import type { EscalationPathView } from '../../shared/escalation';
 import type { EscalationPathStore } from '../escalation-ports';
 import type { SiteAdministration, Wiki } from '../ports';
-import { AppError } from '../errors';
 import { requireJiraAdmin } from '../get-settings';
 import { pathNotOnPage, siteDefaultPathMissing, toPathView } from './path-view';
+import { requirePageAccess } from '../page-access';
 
 /**
  * Reads the path an Escalation Path macro shows, for a person who can view the page the macro sits on
@@ -13,13 +13,12 @@ export async function getPath(
   deps: { paths: EscalationPathStore; wiki: Wiki },
   input: { pathId: string; pageId: string },
 ): Promise<EscalationPathView> {
-  const access = await deps.wiki.pageAccess(input.pageId);
-  if (access === 'none') {
-    throw new AppError(
-      'FORBIDDEN',
-      'You cannot view the page this escalation path is on. Ask its owner for access.',
-    );
-  }
+  const access = await requirePageAccess(
+    deps.wiki,
+    input.pageId,
+    'view',
+    'You cannot view the page this escalation path is on. Ask its owner for access.',
+  );
   const stored = await deps.paths.get(input.pathId);
   if (!stored || stored.value.pageId !== input.pageId) throw pathNotOnPage();
   return toPathView(input.pathId, stored, access === 'edit');

@@ -9,6 +9,7 @@ import { setRoles } from '../set-roles';
 import { createLimiter } from '../concurrency';
 import { RACI_LIMITS, type RaciMatrixDeps, type StoredActivity, type StoredRaciMatrix } from './raci-ports';
 import { loadMatrixOnPage, matrixView, RACI_PARALLEL_READS } from './raci-view';
+import { requirePageAccess } from '../page-access';
 
 /** The issue key at the start of an activity ("LAUNCH-2 Public pricing page" → LAUNCH-2), as the project page exports it. */
 const ACTIVITY_KEY = /^([A-Za-z][A-Za-z0-9_]{0,49}-[1-9][0-9]{0,9})(?=\s|$)/;
@@ -30,13 +31,12 @@ export async function importRaciCsv(
   deps: RaciMatrixDeps,
   input: ImportRaciPayload & { pageId: string; accountId: string },
 ): Promise<ImportRaciResult> {
-  const access = await deps.wiki.pageAccess(input.pageId);
-  if (access !== 'edit') {
-    throw new AppError(
-      'FORBIDDEN',
-      'You can view this page but not edit it, so you cannot import into the matrix.',
-    );
-  }
+  const access = await requirePageAccess(
+    deps.wiki,
+    input.pageId,
+    'edit',
+    'You can view this page but not edit it, so you cannot import into the matrix.',
+  );
   const parsed = parseRaciCsv(input.csv, { framework: 'RACI' });
   if (parsed.headerErrors.length > 0) {
     throw new AppError('INVALID_INPUT', parsed.headerErrors.map((e) => e.message).join(' '), {

@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import { loadRoleAncestors, roleAncestorChain } from '../role-ancestors';
 import type { PageAccess, Versioned } from '../ports';
 import type { RaciMatrixDeps, StoredIssueActivity, StoredRaciMatrix, StoredTextActivity } from './raci-ports';
+import { requirePageAccess } from '../page-access';
 
 /** Jira writes in flight at once while a CSV import applies issue rows. */
 export const RACI_PARALLEL_READS = 5;
@@ -30,11 +31,12 @@ export async function loadMatrixOnPage(
 
 /** The caller's access to the page, refusing someone who cannot view it. */
 export async function viewablePage(deps: Pick<RaciMatrixDeps, 'wiki'>, pageId: string): Promise<PageAccess> {
-  const access = await deps.wiki.pageAccess(pageId);
-  if (access === 'none') {
-    throw new AppError('FORBIDDEN', 'You cannot view the page this matrix is on. Ask its owner for access.');
-  }
-  return access;
+  return requirePageAccess(
+    deps.wiki,
+    pageId,
+    'view',
+    'You cannot view the page this matrix is on. Ask its owner for access.',
+  );
 }
 
 export function textRowView(row: StoredTextActivity, canEdit: boolean): RaciRowView {

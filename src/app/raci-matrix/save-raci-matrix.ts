@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { RevisionConflict } from '../ports';
 import { RACI_LIMITS, type RaciMatrixDeps, type StoredActivity, type StoredRaciMatrix } from './raci-ports';
 import { loadMatrixOnPage, matrixView } from './raci-view';
+import { requirePageAccess } from '../page-access';
 
 /** The sentences that say what is wrong with a matrix's structure, or none. */
 export function raciStructureProblems(
@@ -49,13 +50,12 @@ export async function saveRaciMatrix(
 ): Promise<RaciMatrixView> {
   const problems = raciStructureProblems(input);
   if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.join(' '), { problems });
-  const access = await deps.wiki.pageAccess(input.pageId);
-  if (access !== 'edit') {
-    throw new AppError(
-      'FORBIDDEN',
-      'You can view this page but not edit it, so the matrix is read-only for you.',
-    );
-  }
+  const access = await requirePageAccess(
+    deps.wiki,
+    input.pageId,
+    'edit',
+    'You can view this page but not edit it, so the matrix is read-only for you.',
+  );
 
   let existing: StoredRaciMatrix | undefined;
   if (input.matrixId !== undefined) {

@@ -11,6 +11,7 @@ import {
 } from '../ports';
 import { gridNotHere, toGridView } from './get-stakeholder-grid';
 import type { StoredStakeholderGrid } from './stakeholder-grid-record';
+import { requirePageAccess } from '../page-access';
 
 const conflict = (e: RevisionConflict) =>
   new AppError(
@@ -40,13 +41,12 @@ export async function saveStakeholderGrid(
       problems: parsed.problems,
     });
   }
-  const access = await deps.wiki.pageAccess(input.pageId);
-  if (access !== 'edit') {
-    throw new AppError(
-      'FORBIDDEN',
-      'Only people who can edit this page can change its stakeholder grid. Ask the page owner.',
-    );
-  }
+  const access = await requirePageAccess(
+    deps.wiki,
+    input.pageId,
+    'edit',
+    'Only people who can edit this page can change its stakeholder grid. Ask the page owner.',
+  );
   let grid = parsed.value;
   let current: Versioned<StoredStakeholderGrid> | undefined;
   if (input.gridId !== undefined) {
