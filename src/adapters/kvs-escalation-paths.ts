@@ -1,6 +1,7 @@
 import { kvs, Filter, FilterConditions, Sort } from '@forge/kvs';
 import { RevisionConflict, type Versioned } from '../app/ports';
 import type { EscalationPathStore, StoredPath } from '../app/escalation-ports';
+import { isConditionFailure } from './kvs-stores';
 
 /** Entity `escalation-path` (manifest.yml `app.storage.entities`) and its indexes. */
 export const ESCALATION_PATH_ENTITY = 'escalation-path';
@@ -104,17 +105,6 @@ export function createKvsEscalationPathStore(): EscalationPathStore {
       return out;
     },
   };
-}
-
-function isConditionFailure(e: unknown): boolean {
-  const code = (e as { code?: unknown }).code;
-  return (
-    code === 'KEY_ALREADY_EXISTS' ||
-    code === 'CONDITION_FAILED' ||
-    code === 'CONDITIONAL_CHECK_FAILED' ||
-    code === 'TRANSACTION_CONDITION_FAILED' ||
-    /condition|already exists/i.test(e instanceof Error ? e.message : '')
-  );
 }
 
 /** The admin page's escalation defaults: one plain key, and a short-lived claim per revision (see kvs-revisioned-record). */

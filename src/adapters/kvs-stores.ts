@@ -47,7 +47,7 @@ export function createEntityDocumentStore<T extends object>(
 }
 
 /** A failed FAIL_IF_EXISTS or transaction condition, as @forge/kvs reports it. */
-function isConditionFailure(e: unknown): boolean {
+export function isConditionFailure(e: unknown): boolean {
   const code = (e as { code?: unknown }).code;
   return (
     code === 'KEY_ALREADY_EXISTS' ||

@@ -5,35 +5,13 @@ import { getEscalationAudit } from '../../app/escalation/get-escalation-audit';
 import { getIssueEscalations } from '../../app/escalation/get-issue-escalations';
 import { escalationAuditDeps, escalationDryRunDeps, escalationPersonDeps } from '../compose-escalation';
 import type { CallContext, ResolverDefinitions } from '../resolver-kit';
-import { AppError } from '../../app/errors';
+import { issueKeyFor } from '../issue-context';
 
 const ISSUE_KEY = z
   .string()
   .regex(/^[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,9}$/, 'an issue key such as LAUNCH-12');
 const ID = z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'an id');
 const caller = (ctx: CallContext): string => ctx.accountId ?? '';
-
-/**
- * The issue a call is about: the platform's context decides, a payload key must agree with it, and acknowledging
- * needs the context (the Roles panel always has it). Kept here rather than imported from roles-resolver, which
- * spreads these definitions (an import back would be circular).
- */
-function issueKeyFor(payloadKey: string, ctx: CallContext, need: 'read' | 'write' = 'read'): string {
-  const contextIssue = (ctx.extension.issue as { key?: unknown } | undefined)?.key;
-  if (typeof contextIssue === 'string' && contextIssue !== payloadKey) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `This panel is on ${contextIssue}, not ${payloadKey}. Reload the issue.`,
-    );
-  }
-  if (need === 'write' && typeof contextIssue !== 'string') {
-    throw new AppError(
-      'INVALID_INPUT',
-      'Acknowledge an escalation from the issue it is on. Open the issue and try again.',
-    );
-  }
-  return payloadKey;
-}
 
 /** `escalation/dry-run` (macro and admin page). */
 export const escalationDryRunDefinitions: ResolverDefinitions = {
@@ -58,7 +36,11 @@ export const escalationIssueDefinitions: ResolverDefinitions = {
     run: (payload, ctx) =>
       acknowledgeEscalation(escalationPersonDeps(), {
         ...payload,
-        issueKey: issueKeyFor(payload.issueKey, ctx, 'write'),
+        issueKey: issueKeyFor(
+          payload.issueKey,
+          ctx,
+          'Acknowledge an escalation from the issue it is on. Open the issue and try again.',
+        ),
         accountId: caller(ctx),
       }),
   },

@@ -8,7 +8,6 @@ import { getRolesHistory } from '../../app/get-roles-history';
 import { askAccountable } from '../../app/ask-accountable';
 import { tellInformed } from '../../app/tell-informed';
 import { respondToRoles } from '../../app/respond-to-roles';
-import { AppError } from '../../app/errors';
 import {
   asAppJiraActions,
   asUserJira,
@@ -18,6 +17,7 @@ import {
   rolesConsultedThreshold,
   setRolesDeps,
 } from '../composition-root';
+import { issueKeyFor } from '../issue-context';
 import { buildResolver, type CallContext } from '../resolver-kit';
 
 const ISSUE_KEY = z
@@ -30,32 +30,13 @@ const ROLE = z.custom<Role>((v) => typeof v === 'string' && v.length > 0 && v.le
 const ASSIGNMENT = z.object({ accountId: z.string().max(128), role: ROLE }).strict();
 const text = (max: number) => z.string().min(1).max(max);
 
-/**
- * The issue a call is about: the platform's context decides; a key in the payload must agree with it. Writes
- * need the context (the panel always has it); reads without one fall back to the payload key, which is safe
- * because they run as the caller and show only what Jira lets them browse.
- */
-export function issueKeyFor(payloadKey: string, ctx: CallContext, need: 'read' | 'write' = 'read'): string {
-  const contextIssue = (ctx.extension.issue as { key?: unknown } | undefined)?.key;
-  if (typeof contextIssue === 'string' && contextIssue !== payloadKey) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `This panel is on ${contextIssue}, not ${payloadKey}. Reload the issue.`,
-    );
-  }
-  if (need === 'write' && typeof contextIssue !== 'string') {
-    throw new AppError(
-      'INVALID_INPUT',
-      'Roles can only be changed from the issue they belong to. Open the issue and try again.',
-    );
-  }
-  return payloadKey;
-}
-
 /** The caller's account id; the kit refuses calls without one before any of these run. */
 const caller = (ctx: CallContext): string => ctx.accountId ?? '';
 
 import { escalationIssueDefinitions } from './escalation-engine-definitions';
+
+const ROLES_FROM_THEIR_ISSUE =
+  'Roles can only be changed from the issue they belong to. Open the issue and try again.';
 
 export const rolesResolver = buildResolver({
   ...escalationIssueDefinitions,
@@ -78,7 +59,7 @@ export const rolesResolver = buildResolver({
       .strict(),
     run: (payload, ctx) =>
       setRoles(setRolesDeps(), {
-        issueKey: issueKeyFor(payload.issueKey, ctx, 'write'),
+        issueKey: issueKeyFor(payload.issueKey, ctx, ROLES_FROM_THEIR_ISSUE),
         accountId: caller(ctx),
         framework: payload.framework,
         assignments: payload.assignments,
@@ -89,7 +70,7 @@ export const rolesResolver = buildResolver({
     payload: z.object({ issueKey: ISSUE_KEY, revision: REVISION }).strict(),
     run: (payload, ctx) =>
       overrideRoles(setRolesDeps(), {
-        issueKey: issueKeyFor(payload.issueKey, ctx, 'write'),
+        issueKey: issueKeyFor(payload.issueKey, ctx, ROLES_FROM_THEIR_ISSUE),
         accountId: caller(ctx),
         revision: payload.revision,
       }),
@@ -98,7 +79,7 @@ export const rolesResolver = buildResolver({
     payload: z.object({ issueKey: ISSUE_KEY, revision: REVISION }).strict(),
     run: (payload, ctx) =>
       resetRoles(setRolesDeps(), {
-        issueKey: issueKeyFor(payload.issueKey, ctx, 'write'),
+        issueKey: issueKeyFor(payload.issueKey, ctx, ROLES_FROM_THEIR_ISSUE),
         accountId: caller(ctx),
         revision: payload.revision,
       }),
@@ -117,7 +98,7 @@ export const rolesResolver = buildResolver({
       askAccountable(
         { jira: asUserJira(), actions: asUserJiraActions(), audit: rolesAuditLog(), clock },
         {
-          issueKey: issueKeyFor(payload.issueKey, ctx, 'write'),
+          issueKey: issueKeyFor(payload.issueKey, ctx, ROLES_FROM_THEIR_ISSUE),
           accountId: caller(ctx),
           message: payload.message,
         },
@@ -129,7 +110,7 @@ export const rolesResolver = buildResolver({
       tellInformed(
         { jira: asUserJira(), actions: asUserJiraActions(), audit: rolesAuditLog(), clock },
         {
-          issueKey: issueKeyFor(payload.issueKey, ctx, 'write'),
+          issueKey: issueKeyFor(payload.issueKey, ctx, ROLES_FROM_THEIR_ISSUE),
           accountId: caller(ctx),
           subject: payload.subject,
           message: payload.message,
@@ -155,7 +136,7 @@ export const rolesResolver = buildResolver({
           consultedThreshold: rolesConsultedThreshold,
         },
         {
-          issueKey: issueKeyFor(payload.issueKey, ctx, 'write'),
+          issueKey: issueKeyFor(payload.issueKey, ctx, ROLES_FROM_THEIR_ISSUE),
           accountId: caller(ctx),
           kind: payload.kind,
           ...(payload.comment !== undefined ? { comment: payload.comment } : {}),
