@@ -48,11 +48,12 @@ export async function readIssueEscalations(
   if (states.length === 0) return { issueKey: input.issueKey, episodes: [], history };
   const [issue] = await deps.source.fetch([input.issueKey]);
   const targets = issue ? new TargetResolver(deps, issue, []) : undefined;
+  const sorted = states.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  // One KVS read per path, in parallel; each episode then resolves its own level's targets.
+  const stored = await Promise.all(sorted.map((state) => deps.paths.get(state.pathId)));
   const episodes: IssueEpisodeView[] = [];
-  for (const state of states.sort((a, b) => b.startedAt.localeCompare(a.startedAt))) {
-    const stored = await deps.paths.get(state.pathId);
-    const path = stored?.value.path;
-    episodes.push(await episodeView(state, path, issue, targets, input.accountId));
+  for (const [i, state] of sorted.entries()) {
+    episodes.push(await episodeView(state, stored[i]?.value.path, issue, targets, input.accountId));
   }
   return { issueKey: input.issueKey, episodes, history };
 }
