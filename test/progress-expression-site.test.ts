@@ -3,15 +3,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSite, type Site } from '../local/site';
 import { PEOPLE } from '../local/seed/people';
-import { createJiraProgressCounter } from '../src/adapters/jira-progress-counter';
+import {
+  createJiraIssueDueDates,
+  createJiraIssueKeySearch,
+  createJiraProgressCounter,
+} from '../src/adapters/jira-progress-counter';
 import { createJiraExpressionRollup } from '../src/adapters/jira-expression-rollup';
 import type { JiraRequester, RouteBuilder } from '../src/adapters/jira-issue-tracker';
 import { computeInitiativeStatus, type ComputeDeps } from '../src/app/compute-initiative-status';
 import type { InitiativeRecord } from '../src/app/ports';
 import { UpstreamError } from '../src/app/errors';
-import { STATUS_CATEGORY_AGE } from '../src/domain/progress';
+import { planCountQueries, STATUS_CATEGORY_AGE } from '../src/domain/progress';
+import { readKeySets, type KeySetDeps } from '../src/app/key-set-rollup';
+import { scopeJqlOf } from '../src/app/initiative-scope';
+import { getOverview, type ProgressDeps } from '../src/app/get-overview';
+import type { Brief } from '../src/domain/brief/brief';
+import { memoryRecordStore } from './support/in-memory-ports';
+import { checkExchange, loadSpec, type Exchange } from './contract/openapi-contract';
+import { briefFeed, memoryEpochs, memoryExpiringStore, pagesVisible } from './support/progress-fakes';
 
-/** The expression roll-up and the count-query roll-up give the same figures on the demo data, as each viewer. */
+/**
+ * The expression roll-up, the overview's key sets and the count-query roll-up give the same figures on the demo
+ * data, as each viewer.
+ */
 jest.setTimeout(60_000);
 
 let dataDir: string;
@@ -22,20 +36,32 @@ const route: RouteBuilder = (strings, ...values) =>
     '',
   );
 
-/** Jira as `accountId` over HTTP, counting the calls it makes. */
+/** Jira as `accountId` over HTTP, counting the calls it makes and keeping each exchange for the spec check. */
 const jiraAs = (accountId: string) => {
   const calls: string[] = [];
+  const exchanges: Exchange[] = [];
   const requester: JiraRequester = {
     async requestJira(path, init = {}) {
       calls.push(String(path));
-      return fetch(site.url + String(path), {
+      const res = await fetch(site.url + String(path), {
         method: init.method ?? 'GET',
         headers: { ...(init.headers ?? {}), 'x-forge-user': accountId },
         ...(init.body ? { body: init.body } : {}),
       });
+      const url = new URL(site.url + String(path));
+      const text = await res.clone().text();
+      exchanges.push({
+        method: init.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        ...(init.body ? { requestBody: JSON.parse(String(init.body)) as unknown } : {}),
+        status: res.status,
+        ...(text ? { responseBody: JSON.parse(text) as unknown } : {}),
+      });
+      return res;
     },
   };
-  return { requester, calls };
+  return { requester, calls, exchanges };
 };
 
 let frozen = new Date();
@@ -102,6 +128,7 @@ it('falls back to the count queries when Jira refuses the expression', async () 
     ...deps(PEOPLE.priya.accountId, false).deps,
     rollup: {
       rows: () => Promise.reject(new UpstreamError('Evaluation failed', 400)),
+      issuesPerCall: () => 500,
     },
   };
   const status = await computeInitiativeStatus(d, brief, SCOPES.launch!);
@@ -112,4 +139,143 @@ it('falls back to the count queries when Jira refuses the expression', async () 
   );
   expect(status).toEqual(reference);
   expect(jira.calls).toEqual([]);
+});
+
+/** The overview's key sets (one member list per scope, one list per figure over their union), as `accountId`. */
+const keySetDeps = (
+  accountId: string,
+  mode: 'auto' | 'always',
+  expressionIssuesPerCall: number | null = null,
+) => {
+  const jira = jiraAs(accountId);
+  const keySearch = createJiraIssueKeySearch(jira.requester, route);
+  const deps: KeySetDeps = {
+    counter: createJiraProgressCounter(jira.requester, route),
+    keySearch,
+    dueDates: createJiraIssueDueDates(jira.requester, route),
+    limit: (task) => task(),
+    mode,
+    expressionIssuesPerCall,
+  };
+  return { deps, calls: jira.calls, exchanges: jira.exchanges, keySearch };
+};
+
+const planOf = (record: InitiativeRecord) => {
+  const planned = planCountQueries(scopeJqlOf(record), frozen, { blockedAgeClause: STATUS_CATEGORY_AGE });
+  if (!planned.ok) throw new Error(planned.problem);
+  return planned.plan;
+};
+
+describe.each([
+  ['priya (sees LEGAL)', PEOPLE.priya.accountId],
+  ['fatima (no LEGAL access)', PEOPLE.fatima.accountId],
+])('key sets as %s', (_who, accountId) => {
+  it('give every initiative the status the count queries give, with no call of its own', async () => {
+    const read = keySetDeps(accountId, 'always');
+    const keySets = await readKeySets(read.deps, Object.values(SCOPES).map(planOf));
+    expect(keySets).not.toBeNull();
+    const scopes = Object.keys(SCOPES).length;
+    // One member list per scope, one search per partition (the demo fits one page each), one due-date lookup.
+    const searches = read.calls.filter((c) => c.includes('/search/jql')).length;
+    expect(searches).toBeGreaterThan(scopes);
+    expect(read.calls.length).toBe(searches);
+    // Member lists, partitions and the due-date lookup are requests (and answers) Jira's OpenAPI spec defines.
+    const spec = loadSpec('jira');
+    expect(read.exchanges.flatMap((x) => checkExchange(spec, x))).toEqual([]);
+    for (const name of Object.keys(SCOPES)) {
+      const counted = deps(accountId, false);
+      const viaKeySets = deps(accountId, false);
+      const reference = await computeInitiativeStatus(
+        { ...counted.deps, keySearch: read.keySearch },
+        brief,
+        SCOPES[name]!,
+      );
+      const before = read.calls.length;
+      const status = await computeInitiativeStatus(
+        { ...viaKeySets.deps, keySearch: read.keySearch, keySets: keySets! },
+        brief,
+        SCOPES[name]!,
+      );
+      expect({ name, status }).toEqual({ name, status: reference });
+      // Its own calls: at most the count of items blocked for long and its escalations' search.
+      expect(viaKeySets.calls.length).toBeLessThanOrEqual(1);
+      expect(read.calls.length - before).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+it('key sets hide LEGAL from a viewer without access, and a JQL scope Jira refuses from everyone', async () => {
+  const records = [SCOPES.legal!, { scope: { epics: [], jql: 'project = NOPE' } }, SCOPES.launch!];
+  const fatima = await readKeySets(keySetDeps(PEOPLE.fatima.accountId, 'always').deps, records.map(planOf));
+  const priya = await readKeySets(keySetDeps(PEOPLE.priya.accountId, 'always').deps, records.map(planOf));
+  const [legalEpic, legalJql] = records.map((r) => planOf(r));
+  // The epic is not among Fatima's members (computeInitiativeStatus then hides it); Jira refuses the JQL scope.
+  expect(fatima?.tallyOf(legalEpic!, ['LEGAL-1'])).toMatchObject({ visibleEpics: 0, openKeys: [] });
+  expect(fatima?.tallyOf(legalJql!, [])).toBe('hidden');
+  expect(priya?.tallyOf(legalEpic!, ['LEGAL-1'])).toMatchObject({ visibleEpics: 1 });
+  expect(priya?.tallyOf(legalJql!, [])).toBe('hidden');
+  // The refused scope stays out of the union: the others are still read.
+  expect(priya?.tallyOf(planOf(SCOPES.launch!), ['LAUNCH-1'])).toMatchObject({ visibleEpics: 1 });
+});
+
+it('in auto mode reads the small demo site per initiative: one approximate count decides', async () => {
+  const read = keySetDeps(PEOPLE.priya.accountId, 'auto', 500);
+  expect(await readKeySets(read.deps, Object.values(SCOPES).map(planOf))).toBeNull();
+  expect(read.calls).toEqual(['/rest/api/3/search/approximate-count']);
+  // Without expressions each initiative would take a dozen counts: then key sets are cheaper even here.
+  const counting = keySetDeps(PEOPLE.priya.accountId, 'auto', null);
+  expect(await readKeySets(counting.deps, Object.values(SCOPES).map(planOf))).not.toBeNull();
+});
+
+it('leaves a plan made at another time to be computed on its own', async () => {
+  const read = keySetDeps(PEOPLE.priya.accountId, 'always');
+  const keySets = await readKeySets(read.deps, [planOf(SCOPES.launch!)]);
+  const later = planCountQueries(scopeJqlOf(SCOPES.launch!), new Date(frozen.getTime() + 8 * 86_400_000), {
+    blockedAgeClause: STATUS_CATEGORY_AGE,
+  });
+  expect(later.ok && keySets?.tallyOf(later.plan, ['LAUNCH-1'])).toBeUndefined();
+});
+
+it('the overview with key sets lists the same statuses as computing each initiative on its own', async () => {
+  const overviewAs = async (accountId: string, keySets?: 'always') => {
+    const jira = jiraAs(accountId);
+    const initiatives = memoryRecordStore<InitiativeRecord>();
+    const briefs = Object.entries(SCOPES).map(([name, record], i) => {
+      initiatives.data.set(`brief-${name}`, record);
+      const value: Brief = {
+        title: name,
+        problem: '',
+        ownerAccountId: PEOPLE.priya.accountId,
+        status: 'approved',
+        pageId: String(i + 1),
+        updatedAt: frozen.toISOString(),
+      };
+      return { id: `brief-${name}`, value };
+    });
+    const d: ProgressDeps = {
+      viewer: accountId,
+      briefs: briefFeed(briefs),
+      pages: pagesVisible(briefs.map((b) => b.value.pageId)),
+      pageCache: memoryExpiringStore(),
+      initiatives,
+      counter: createJiraProgressCounter(jira.requester, route),
+      rollup: createJiraExpressionRollup(jira.requester, route),
+      keySearch: createJiraIssueKeySearch(jira.requester, route),
+      dueDates: createJiraIssueDueDates(jira.requester, route),
+      epochs: memoryEpochs(),
+      statusCache: memoryExpiringStore(),
+      clock: { now: () => frozen },
+      blockedAgeClause: STATUS_CATEGORY_AGE,
+      ...(keySets ? { keySets } : {}),
+    };
+    return { overview: await getOverview(d), calls: jira.calls };
+  };
+  for (const accountId of [PEOPLE.priya.accountId, PEOPLE.fatima.accountId]) {
+    const alone = await overviewAs(accountId);
+    const together = await overviewAs(accountId, 'always');
+    expect(together.overview).toEqual(alone.overview);
+    expect(together.overview.initiatives.length).toBeGreaterThan(0);
+    expect(together.calls.some((c) => c.includes('/expression/evaluate'))).toBe(false);
+    expect(alone.calls.some((c) => c.includes('/expression/evaluate'))).toBe(true);
+  }
 });

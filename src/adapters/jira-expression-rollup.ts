@@ -39,6 +39,7 @@ export function createJiraExpressionRollup(
   let perIssue = STEPS_PER_ISSUE;
   const pageSize = () => Math.max(1, Math.min(MAX_PAGE, Math.floor((stepsLimit * 0.9 - 10) / perIssue)));
   return {
+    issuesPerCall: pageSize,
     async rows(jql) {
       const rows: RollupRow[] = [];
       let token: string | undefined;

@@ -1,5 +1,5 @@
 import { DEFAULT_BUSINESS_CALENDAR } from '../domain/progress/business-calendar';
-import { tallyRollupRows, type RollupRow } from '../domain/progress/expression-rollup';
+import { tallyRollupRows, type RollupRow, type RollupTally } from '../domain/progress/expression-rollup';
 import type { CountPlan, JiraFigures } from '../domain/progress/count-queries';
 import {
   countAmong,
@@ -9,6 +9,7 @@ import {
   escalationsOfKeys,
   ESCALATION_PROPERTY,
   MAX_ESCALATION_LEVEL,
+  OPEN_DECISIONS,
   planCountQueries,
   readEscalationLevel,
   type EscalationsAtLevel,
@@ -23,6 +24,7 @@ import {
 import type { Figure, InitiativeStatus } from '../shared/progress';
 import { UpstreamError } from './errors';
 import { epicsOf, scopeJqlOf } from './initiative-scope';
+import type { KeySetRollup } from './key-set-rollup';
 import type { Clock, InitiativeRecord, ProgressCounter } from './ports';
 
 /** The brief fields an initiative's status shows. */
@@ -47,6 +49,8 @@ export interface ComputeDeps {
   keySearch?: IssueKeySearch;
   /** Searches shared by every initiative of one overview (escalated issues, items blocked for long). */
   shared?: SharedSearches;
+  /** The overview's key sets: when they hold this initiative, its figures come from them (no call of its own). */
+  keySets?: KeySetRollup;
 }
 
 /** `POST /rest/api/3/search/jql` for keys only, as the viewer. */
@@ -140,26 +144,26 @@ async function escalationsOf(
 /** Jira expressions over a scope's issues, as the viewer: the rows of {@link ROLLUP_EXPRESSION}, every page. */
 export interface ExpressionRollup {
   rows(jql: string): Promise<RollupRow[]>;
+  /** Issues one call covers at present (Jira's steps limit over the expression's steps per issue). */
+  issuesPerCall(): number;
 }
 
 /**
- * The figures from the expression rows; 'hidden' when a linked epic is not among them (the viewer may not
- * browse it). Items blocked for long need the status history, which expressions cannot read cheaply: one
- * count query gives them, and only when something is blocked.
+ * The figures of a tally (from the overview's key sets or the expression rows); 'hidden' when a linked epic is
+ * not among its issues (the viewer may not browse it). Items blocked for long need the status history, which
+ * neither reads cheaply: the overview's one shared search gives them, else one count query, and only when
+ * something is blocked.
  */
-async function expressionFigures(
+async function tallyFigures(
   deps: ComputeDeps,
-  rollup: ExpressionRollup,
   plan: CountPlan,
   epics: readonly string[],
+  tally: RollupTally,
 ): Promise<{ figures: JiraFigures; decisions: number; openKeys: string[] } | 'hidden'> {
-  const rows = await deps.limit(() => rollup.rows(plan.scopeJql));
-  const tally = tallyRollupRows(plan, rows, { epics, timeZone: DEFAULT_BUSINESS_CALENDAR.timeZone });
   if (tally.visibleEpics < epics.length) return 'hidden';
   const longQuery = plan.counts.find((q) => q.key === 'blockedLong');
   let blockedLong = 0;
   if (tally.figures.blocked > 0 && longQuery) {
-    // One site-wide list of long-blocked keys serves every initiative of the overview; else one count.
     const everywhere = deps.shared ? await deps.shared.keys(plan.blockedLongAnywhere) : null;
     blockedLong = everywhere
       ? countAmong(tally.blockedKeys, everywhere)
@@ -172,9 +176,19 @@ async function expressionFigures(
   };
 }
 
+/** The tally of the expression rows: one call per page of the scope's issues. */
+async function expressionTally(
+  deps: ComputeDeps,
+  rollup: ExpressionRollup,
+  plan: CountPlan,
+  epics: readonly string[],
+): Promise<RollupTally> {
+  const rows = await deps.limit(() => rollup.rows(plan.scopeJql));
+  return tallyRollupRows(plan, rows, { epics, timeZone: DEFAULT_BUSINESS_CALENDAR.timeZone });
+}
+
 /** Open work of type Decision in scope: decisions waiting for their approver. */
-export const decisionsJql = (scopeJql: string): string =>
-  `(${scopeJql}) AND issuetype = Decision AND statusCategory != Done`;
+export const decisionsJql = (scopeJql: string): string => `(${scopeJql}) AND ${OPEN_DECISIONS}`;
 
 /**
  * One initiative's status, computed from Jira as whoever `counter` acts for. Returns null when that person
@@ -202,14 +216,20 @@ export async function computeInitiativeStatus(
     let jira: JiraFigures | null = null;
     let decisions = 0;
     let openKeys: string[] | null = null;
-    if (deps.rollup) {
-      const viaExpression = await expressionFigures(deps, deps.rollup, plan, epics).catch((e: unknown) => {
+    let tally = deps.keySets?.tallyOf(plan, epics);
+    if (tally === 'hidden') return null;
+    if (!tally && deps.rollup) {
+      const rollup = deps.rollup;
+      tally = await expressionTally(deps, rollup, plan, epics).catch((e: unknown) => {
         // A refused expression (complexity limits, a Jira without expressions) falls back to the count queries.
-        if (e instanceof UpstreamError && e.status === 400) return 'refused' as const;
+        if (e instanceof UpstreamError && e.status === 400) return undefined;
         throw e;
       });
-      if (viaExpression === 'hidden') return null;
-      if (viaExpression !== 'refused') ({ figures: jira, decisions, openKeys } = viaExpression);
+    }
+    if (tally) {
+      const viaTally = await tallyFigures(deps, plan, epics, tally);
+      if (viaTally === 'hidden') return null;
+      ({ figures: jira, decisions, openKeys } = viaTally);
     }
     if (!jira) {
       if (epics.length > 0) {

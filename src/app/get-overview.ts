@@ -13,12 +13,15 @@ import type { DecisionStore } from './decisions/decision-ports';
 import {
   dateIn,
   DEFAULT_BUSINESS_CALENDAR,
+  planCountQueries,
+  STATUS_CATEGORY_AGE,
   pendingDecisionsOf,
   requestedAtOf,
   type OpenDecision,
   type PendingDecisions,
 } from '../domain/progress';
-import { epochKeysOf, isInitiativeRecord } from './initiative-scope';
+import { epochKeysOf, isInitiativeRecord, scopeJqlOf } from './initiative-scope';
+import { readKeySets, type IssueDueDates, type KeySetDeps, type KeySetRollup } from './key-set-rollup';
 import { listBriefs } from './list-briefs';
 import { trendOf } from './initiative-trend';
 import {
@@ -56,6 +59,13 @@ export interface ProgressDeps {
   rollup?: ComputeDeps['rollup'];
   /** Issue keys by JQL as the viewer: escalations by level and items blocked for long, shared by the overview. */
   keySearch?: ComputeDeps['keySearch'];
+  /** Due dates of named issues as the viewer: with `keySearch`, lets the overview read key sets. */
+  dueDates?: IssueDueDates;
+  /**
+   * When the overview reads its cold initiatives as key sets (`src/app/key-set-rollup.ts`): 'auto' when the
+   * union's approximate count says it takes fewer calls; 'always'; absent: never.
+   */
+  keySets?: KeySetDeps['mode'];
   /** When given, each initiative carries its recent daily snapshots (the table's sparkline). */
   snapshots?: SnapshotStore;
   /** KVS decisions (index `by-brief`): each initiative lists its brief's open DACI decisions the viewer may view. */
@@ -87,11 +97,21 @@ export function visibleBriefs(deps: ProgressDeps) {
 export async function getOverview(deps: ProgressDeps): Promise<Overview> {
   const { briefs } = await visibleBriefs(deps);
   const limit = createLimiter(PROGRESS_PARALLEL_CALLS);
+  // One time for the whole request: every initiative's plan (cutoffs, weeks) is the same, so key sets fit all.
+  const now = deps.clock.now();
+  const atNow: ProgressDeps = { ...deps, clock: { now: () => now } };
   // One search of escalated issues and one of items blocked for long serve every initiative (run only when a
   // status is not cached), instead of a query per initiative.
   const shared = deps.keySearch ? createSharedSearches(deps.keySearch, limit) : undefined;
-  const pending = await pendingDecisionsFor(deps, briefs, limit);
-  const statuses = await Promise.all(briefs.map((b) => statusFor(deps, b, limit, shared, pending.get(b.id))));
+  const pending = await pendingDecisionsFor(atNow, briefs, limit);
+  const prepared = await Promise.all(briefs.map((b) => prepareStatus(atNow, b, pending.get(b.id))));
+  const cold = prepared.filter((p): p is ColdStatus => p.kind === 'cold');
+  const keySets = cold.length > 0 ? await overviewKeySets(atNow, cold, limit) : undefined;
+  const statuses = await Promise.all(
+    prepared.map(async (p) =>
+      p.kind === 'cold' ? p.compute(limit, shared, keySets) : p.kind === 'cached' ? p.status : null,
+    ),
+  );
   const snapshots = deps.snapshots;
   if (snapshots) {
     // KVS only (never Jira), and only for initiatives the viewer may see.
@@ -104,23 +124,79 @@ export async function getOverview(deps: ProgressDeps): Promise<Overview> {
   }
   return {
     initiatives: statuses.filter((s): s is InitiativeStatus => s !== null),
-    asOf: deps.clock.now().toISOString(),
+    asOf: now.toISOString(),
   };
+}
+
+/**
+ * The key sets of the overview's cold initiatives, as the viewer (undefined when not wired, not worth it, or
+ * not possible: then each initiative is computed on its own).
+ */
+async function overviewKeySets(
+  deps: ProgressDeps,
+  cold: readonly ColdStatus[],
+  limit: <T>(task: () => Promise<T>) => Promise<T>,
+): Promise<KeySetRollup | undefined> {
+  if (!deps.keySets || !deps.keySearch || !deps.dueDates) return undefined;
+  const now = deps.clock.now();
+  const plans = cold.flatMap((c) => {
+    const planned = planCountQueries(scopeJqlOf(c.record), now, {
+      blockedAgeClause: deps.blockedAgeClause ?? STATUS_CATEGORY_AGE,
+    });
+    return planned.ok ? [planned.plan] : [];
+  });
+  const read = await readKeySets(
+    {
+      counter: deps.counter,
+      keySearch: deps.keySearch,
+      dueDates: deps.dueDates,
+      limit,
+      mode: deps.keySets,
+      expressionIssuesPerCall: deps.rollup ? deps.rollup.issuesPerCall() : null,
+    },
+    plans,
+  );
+  return read ?? undefined;
+}
+
+type Limit = <T>(task: () => Promise<T>) => Promise<T>;
+
+/** A status served from the viewer's cache. */
+interface CachedStatusHit {
+  kind: 'cached';
+  status: InitiativeStatus | null;
+}
+
+/** A status to compute from Jira (and then cache). */
+interface ColdStatus {
+  kind: 'cold';
+  record: InitiativeRecord;
+  compute(limit: Limit, shared?: SharedSearches, keySets?: KeySetRollup): Promise<InitiativeStatus | null>;
 }
 
 /** One brief's status for the viewer (the brief must already be known visible to them); null: not shown. */
 export async function statusFor(
   deps: ProgressDeps,
   brief: Pick<BriefListItem, 'id' | 'title' | 'ownerAccountId' | 'pageId'>,
-  limit: <T>(task: () => Promise<T>) => Promise<T> = createLimiter(PROGRESS_PARALLEL_CALLS),
-  shared?: SharedSearches,
-  pendingDecisions?: PendingDecisions,
+  limit: Limit = createLimiter(PROGRESS_PARALLEL_CALLS),
 ): Promise<InitiativeStatus | null> {
-  const [record, pending] = await Promise.all([
-    deps.initiatives.get(brief.id),
-    pendingDecisions ?? pendingDecisionsFor(deps, [brief], limit).then((m) => m.get(brief.id)),
-  ]);
-  if (!isInitiativeRecord(record)) return null;
+  const pending = pendingDecisionsFor(deps, [brief], limit).then((m) => m.get(brief.id));
+  const prepared = await prepareStatus(deps, brief, pending);
+  if (prepared.kind === 'cold') return prepared.compute(limit);
+  return prepared.kind === 'cached' ? prepared.status : null;
+}
+
+/**
+ * Whether one brief's status is in the viewer's cache: reused for an hour unless the brief or its open
+ * decisions changed or a Jira change bumped an epoch it depends on. Otherwise, how to compute and cache it.
+ */
+async function prepareStatus(
+  deps: ProgressDeps,
+  brief: Pick<BriefListItem, 'id' | 'title' | 'ownerAccountId' | 'pageId'>,
+  pendingDecisions: PendingDecisions | undefined | Promise<PendingDecisions | undefined>,
+): Promise<CachedStatusHit | ColdStatus | { kind: 'none' }> {
+  const [record, pending] = await Promise.all([deps.initiatives.get(brief.id), pendingDecisions]);
+  if (!isInitiativeRecord(record)) return { kind: 'none' };
   const initiative: InitiativeBrief = {
     id: brief.id,
     title: brief.title,
@@ -144,28 +220,35 @@ export async function statusFor(
     isFresh(cached.computedAt, deps.clock) &&
     sameEpochs(cached.epochs, epochs)
   ) {
-    return cached.status;
+    return { kind: 'cached', status: cached.status };
   }
-  const status = await computeInitiativeStatus(
-    {
-      counter: deps.counter,
-      clock: deps.clock,
-      limit,
-      ...(deps.blockedAgeClause ? { blockedAgeClause: deps.blockedAgeClause } : {}),
-      ...(deps.rollup ? { rollup: deps.rollup } : {}),
-      ...(deps.keySearch ? { keySearch: deps.keySearch } : {}),
-      ...(shared ? { shared } : {}),
-    },
-    initiative,
+  return {
+    kind: 'cold',
     record,
-    pending,
-  );
-  await deps.statusCache.set(
-    cacheKey,
-    { computedAt: deps.clock.now().toISOString(), fingerprint, epochs, status },
-    PROGRESS_CACHE_TTL_SECONDS,
-  );
-  return status;
+    async compute(limit, shared, keySets) {
+      const status = await computeInitiativeStatus(
+        {
+          counter: deps.counter,
+          clock: deps.clock,
+          limit,
+          ...(deps.blockedAgeClause ? { blockedAgeClause: deps.blockedAgeClause } : {}),
+          ...(deps.rollup ? { rollup: deps.rollup } : {}),
+          ...(deps.keySearch ? { keySearch: deps.keySearch } : {}),
+          ...(shared ? { shared } : {}),
+          ...(keySets ? { keySets } : {}),
+        },
+        initiative,
+        record,
+        pending,
+      );
+      await deps.statusCache.set(
+        cacheKey,
+        { computedAt: deps.clock.now().toISOString(), fingerprint, epochs, status },
+        PROGRESS_CACHE_TTL_SECONDS,
+      );
+      return status;
+    },
+  };
 }
 
 function sameEpochs(a: Record<string, number>, b: Record<string, number>): boolean {

@@ -24,7 +24,11 @@ import { BULK_APPLY_QUEUE, createForgeQueue } from '../adapters/forge-queue';
 import { setRoles } from '../app/set-roles';
 import type { WriteRoles } from '../app/role-writer';
 import type { BulkBatchMessage } from '../app/start-bulk-apply';
-import { createJiraIssueKeySearch, createJiraProgressCounter } from '../adapters/jira-progress-counter';
+import {
+  createJiraIssueDueDates,
+  createJiraIssueKeySearch,
+  createJiraProgressCounter,
+} from '../adapters/jira-progress-counter';
 import { createJiraExpressionRollup } from '../adapters/jira-expression-rollup';
 import { createKvsDecisionStore } from '../adapters/kvs-decision-store';
 import {
@@ -130,6 +134,8 @@ export const progressDeps = (accountId: string): ProgressDeps => ({
   counter: asUserProgressCounter(),
   rollup: createJiraExpressionRollup(api.asUser(), routeBuilder),
   keySearch: createJiraIssueKeySearch(api.asUser(), routeBuilder),
+  dueDates: createJiraIssueDueDates(api.asUser(), routeBuilder),
+  keySets: 'auto',
   epochs: progressEpochs(),
   statusCache: createKvsExpiringStore<CachedStatus>(progressKeys.status),
   clock: platformClock,

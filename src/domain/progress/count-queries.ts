@@ -32,8 +32,14 @@ export type CountKey =
 export interface CountQuery {
   key: CountKey;
   label: string;
+  /** Always `(<scope>) AND <within>`. */
   jql: string;
+  /** The clause and-ed with the scope: the same for every initiative of one plan's options and time. */
+  within: string;
 }
+
+/** Open work of type Decision: decisions waiting for their approver. */
+export const OPEN_DECISIONS = 'issuetype = Decision AND statusCategory != Done';
 
 /** The one issue search (`POST /rest/api/3/search/jql`) that finds the latest due date of open work. */
 export interface LatestDueQuery {
@@ -125,37 +131,37 @@ export function planCountQueries(
   const s = `(${scope.jql})`;
   const asOf = dateIn(now, calendar.timeZone);
   const blockedCutoff = businessDaysBefore(now, days, calendar).toFormat('yyyy-MM-dd HH:mm');
-  const blocked = `${s} AND ${OPEN} AND (${blockedClause})`;
-  const blockedLongAnywhere = `${OPEN} AND (${blockedClause}) AND ${ageClause(blockedCutoff)}`;
+  const blockedWithin = `${OPEN} AND (${blockedClause})`;
+  const blockedLongAnywhere = `${blockedWithin} AND ${ageClause(blockedCutoff)}`;
   const throughputWeeks = Array.from({ length: weeks }, (_, i) => ({
     key: `throughput-${i}` as const,
     from: addDays(asOf, -7 * (weeks - i)),
     to: addDays(asOf, -7 * (weeks - 1 - i)),
   }));
   const doneBetween = (from: CalendarDate, to: CalendarDate): string =>
-    `${s} AND statusCategory = Done AND resolved >= "${from}" AND resolved < "${to}"`;
+    `statusCategory = Done AND resolved >= "${from}" AND resolved < "${to}"`;
+  const query = (key: CountKey, label: string, within: string): CountQuery => ({
+    key,
+    label,
+    jql: `${s} AND ${within}`,
+    within,
+  });
 
   const counts: CountQuery[] = [
-    { key: 'new', label: 'To do', jql: `${s} AND statusCategory = "To Do"` },
-    { key: 'indeterminate', label: 'In progress', jql: `${s} AND statusCategory = "In Progress"` },
-    { key: 'done', label: 'Done', jql: `${s} AND statusCategory = Done` },
-    { key: 'blocked', label: 'Blocked', jql: blocked },
-    {
-      key: 'blockedLong',
-      label: `Blocked more than ${days} business ${days === 1 ? 'day' : 'days'}`,
-      jql: `${blocked} AND ${ageClause(blockedCutoff)}`,
-    },
-    { key: 'overdue', label: 'Overdue', jql: `${s} AND ${OPEN} AND duedate < "${asOf}"` },
-    {
-      key: 'openWithDueDate',
-      label: 'Open with a due date',
-      jql: `${s} AND ${OPEN} AND duedate is not EMPTY`,
-    },
-    ...throughputWeeks.map((w) => ({
-      key: w.key,
-      label: `Done ${w.from} to ${addDays(w.to, -1)}`,
-      jql: doneBetween(w.from, w.to),
-    })),
+    query('new', 'To do', 'statusCategory = "To Do"'),
+    query('indeterminate', 'In progress', 'statusCategory = "In Progress"'),
+    query('done', 'Done', 'statusCategory = Done'),
+    query('blocked', 'Blocked', blockedWithin),
+    query(
+      'blockedLong',
+      `Blocked more than ${days} business ${days === 1 ? 'day' : 'days'}`,
+      blockedLongAnywhere,
+    ),
+    query('overdue', 'Overdue', `${OPEN} AND duedate < "${asOf}"`),
+    query('openWithDueDate', 'Open with a due date', `${OPEN} AND duedate is not EMPTY`),
+    ...throughputWeeks.map((w) =>
+      query(w.key, `Done ${w.from} to ${addDays(w.to, -1)}`, doneBetween(w.from, w.to)),
+    ),
   ];
   const latestOpenDue: LatestDueQuery = {
     key: 'latestOpenDue',
@@ -175,7 +181,7 @@ export function planCountQueries(
     overdue: byKey.get('overdue') ?? '',
     openWithDueDate: byKey.get('openWithDueDate') ?? '',
     latestOpenDue: latestOpenDue.jql,
-    throughput: doneBetween(throughputWeeks[0]?.from ?? asOf, asOf),
+    throughput: `${s} AND ${doneBetween(throughputWeeks[0]?.from ?? asOf, asOf)}`,
   };
   return {
     ok: true,

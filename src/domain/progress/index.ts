@@ -15,3 +15,4 @@ export * from './roll-up';
 export * from './scope-jql';
 export * from './snapshot';
 export * from './pending-decisions';
+export * from './key-sets';
