@@ -68,3 +68,25 @@ test('the panel follows the host into dark mode', async () => {
   expect(surface).not.toBe('');
   expect(surface).not.toBe('#ffffff');
 });
+
+test('a frame that calls before the host page is listening still gets its answers', async () => {
+  // The host page's script is deferred, so on a busy machine an app frame can start first. Holding that script
+  // back makes it certain: the panel's first bridge calls are posted before the host listens.
+  let held = 0;
+  await page.route('**/host/host-page.js', async (route) => {
+    held++;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await route.continue();
+  });
+  await page.goto(`${site.url}/jira/browse/LAUNCH-10?as=erik`, { waitUntil: 'commit' });
+  const panel = page.frameLocator('iframe[title="Roles panel"]');
+  await panel.getByText('No roles on this issue yet').waitFor({ timeout: 20_000 });
+  expect(held).toBe(1);
+  // Its size reached the host too: the frame grew past its initial 60 px.
+  let height = 0;
+  for (let i = 0; i < 50 && height <= 100; i++) {
+    height = (await page.locator('iframe[title="Roles panel"]').boundingBox())?.height ?? 0;
+    if (height <= 100) await page.waitForTimeout(100);
+  }
+  expect(height).toBeGreaterThan(100);
+});

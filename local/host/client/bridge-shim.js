@@ -25,12 +25,27 @@
     var id = frameId + ':' + nextId++;
     return new Promise(function (resolve, reject) {
       pending.set(id, { resolve: resolve, reject: reject });
-      host.postMessage(
-        { accord: 'call', frame: frameId, id: id, name: name, payload: payload },
-        location.origin,
-      );
+      toHost({ accord: 'call', frame: frameId, id: id, name: name, payload: payload });
     });
   }
+
+  // The host page's script is deferred, so this frame may run first: a message posted before the host listens
+  // would be lost and its call would never answer. Messages wait until the host says it is ready — in answer
+  // to our hello, or in its own greeting to every frame when it starts, whichever arrives.
+  var hostReady = false;
+  var waiting = [];
+  function toHost(message) {
+    if (hostReady) host.postMessage(message, location.origin);
+    else waiting.push(message);
+  }
+  function onHostReady() {
+    if (hostReady) return;
+    hostReady = true;
+    waiting.splice(0).forEach(function (message) {
+      host.postMessage(message, location.origin);
+    });
+  }
+  if (frameId && host !== window) host.postMessage({ accord: 'hello', frame: frameId }, location.origin);
 
   function applyTheme(theme) {
     if (!theme || !theme.colorMode) return;
@@ -48,7 +63,9 @@
     if (event.source !== host || event.origin !== location.origin) return;
     var msg = event.data;
     if (!msg || typeof msg !== 'object') return;
-    if (msg.accord === 'result') {
+    if (msg.accord === 'ready') {
+      onHostReady();
+    } else if (msg.accord === 'result') {
       var call = pending.get(msg.id);
       if (!call) return;
       pending.delete(msg.id);
@@ -169,7 +186,12 @@
     var height = Math.ceil(
       content.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom),
     );
-    host.postMessage({ accord: 'resize', frame: frameId, height: height }, location.origin);
+    if (!hostReady) {
+      waiting = waiting.filter(function (m) {
+        return m.accord !== 'resize';
+      });
+    }
+    toHost({ accord: 'resize', frame: frameId, height: height });
   }
   if (typeof ResizeObserver === 'function') {
     document.addEventListener('DOMContentLoaded', function () {

@@ -461,6 +461,10 @@
     var iframe = iframeOf(msg.frame);
     // Only the iframe that owns a frame id may speak for it.
     if (!frame || !iframe || iframe.contentWindow !== event.source) return;
+    if (msg.accord === 'hello') {
+      event.source.postMessage({ accord: 'ready' }, location.origin);
+      return;
+    }
     if (msg.accord === 'resize') {
       if (!iframe.classList.contains('host-frame-modal'))
         iframe.style.height = Math.max(40, msg.height) + 'px';
@@ -498,6 +502,11 @@
           reply(false, error && error.message ? error.message : String(error));
         },
       );
+  });
+
+  // Frames that loaded before this deferred script may already have said hello to no one: greet them all.
+  document.querySelectorAll('iframe[data-frame]').forEach(function (iframe) {
+    if (iframe.contentWindow) iframe.contentWindow.postMessage({ accord: 'ready' }, location.origin);
   });
 
   // ---- Jira: tell the issue's modules when the issue changes ----------------------------------------
