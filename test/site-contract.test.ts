@@ -189,7 +189,14 @@ describe('local site contract', () => {
       body: { jql: 'project = LEGAL', fields: ['summary'] },
       as: ERIK,
     });
-    expect(search.body.issues).toEqual([]);
+    // Naming a project they may not browse is refused as if it did not exist (Jira Cloud's strict JQL).
+    expect(search.status).toBe(400);
+    expect(search.body.errorMessages).toEqual(["The value 'LEGAL' does not exist for the field 'project'."]);
+    const anywhere = await call('/rest/api/3/search/jql', {
+      body: { jql: 'labels = launch', fields: ['summary'] },
+      as: ERIK,
+    });
+    expect(anywhere.body.issues.map((i: { key: string }) => i.key)).not.toContain('LEGAL-1');
   });
 
   it('expand=editmeta lists the editable fields for an editor and none for someone who can only view', async () => {

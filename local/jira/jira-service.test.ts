@@ -699,6 +699,25 @@ describe('search paging', () => {
     expect(await count(as(amara))).toBe(5); // no LEGAL
     expect(await count(as(priya))).toBe(6);
   });
+
+  it.each([
+    ['project = LEGAL', "The value 'LEGAL' does not exist for the field 'project'."],
+    ['issuekey in (LEGAL-1)', "An issue with key 'LEGAL-1' does not exist for field 'issuekey'."],
+    ['parent = LEGAL-1', "An issue with key 'LEGAL-1' does not exist for field 'parent'."],
+  ])(
+    'refuses %s for someone who may not browse LEGAL, as Jira does, and runs it for others',
+    async (jql, message) => {
+      const s = site();
+      const refused = await s.call('POST', '/search/approximate-count', { actor: as(amara), body: { jql } });
+      expect(refused.status).toBe(400);
+      expect(body<{ errorMessages: string[] }>(refused).errorMessages).toEqual([message]);
+      for (const actor of [as(priya), APP]) {
+        expect((await s.call('POST', '/search/approximate-count', { actor, body: { jql } })).status).toBe(
+          200,
+        );
+      }
+    },
+  );
 });
 
 describe('users and projects', () => {
@@ -836,7 +855,11 @@ describe('demo seed', () => {
     for (const category of ['new', 'indeterminate', 'done']) {
       expect((await keys(`project = LAUNCH AND statusCategory = ${category}`)).length).toBeGreaterThan(0);
     }
-    expect(await keys('project = LEGAL', as(amara))).toEqual([]);
+    // LEGAL is confidential: a search that names it is refused for Amara, as if it did not exist.
+    expect(
+      (await s.call('POST', '/search/jql', { actor: as(amara), body: { jql: 'project = LEGAL' } })).status,
+    ).toBe(400);
+    expect(await keys('labels = launch', as(amara))).not.toContain('LEGAL-1');
     const canEdit = async (p: { accountId: string }) =>
       body<{ permissions: { EDIT_ISSUES: { havePermission: boolean } } }>(
         await s.call('GET', '/mypermissions', {

@@ -770,6 +770,7 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
       now: now(),
       currentUser: actor.kind === 'user' ? actor.accountId : null,
       index,
+      canBrowse: (projectId) => has(actor, projectId, 'BROWSE_PROJECTS'),
     });
     if (requireBound && !compiled.where) {
       throw new JqlError([

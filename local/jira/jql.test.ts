@@ -225,7 +225,13 @@ describe('JQL evaluation (fixed clock 2026-11-30T12:00Z)', () => {
       'ENG-1',
       'ENG-2',
     ]);
-    expect(await keys('project = OPS', { kind: 'user', accountId: CAL })).toEqual([]);
+    // Naming a project the actor may not browse is refused as if it did not exist, as on Jira Cloud.
+    const refused = await search('project = OPS', { kind: 'user', accountId: CAL });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      errorMessages: ["The value 'OPS' does not exist for the field 'project'."],
+    });
+    expect(await keys('project = OPS')).not.toEqual([]);
   });
 });
 

@@ -66,6 +66,11 @@ export interface JqlEnv {
   /** The acting user's account id; null for the app (currentUser() then matches nobody). */
   currentUser: string | null;
   index: readonly EntityPropertyAlias[];
+  /**
+   * Whether the caller may browse a project. Jira answers a project or issue key the caller may not see as if it
+   * did not exist (400), never with an empty result; without it every project is browsable (the app, jql/parse).
+   */
+  canBrowse?: (projectId: number) => boolean;
 }
 
 export interface CompiledJql {
@@ -171,14 +176,18 @@ function fieldFor(
     return [] as Scalar[];
   };
 
+  const browsable = (issue: IssueRecord | undefined): IssueRecord | undefined =>
+    issue && (!env.canBrowse || env.canBrowse(issue.projectId)) ? issue : undefined;
   const issueRef: FieldSpec = {
     name: nameRaw,
     kind: 'ordered',
     values: (i) => [i.id],
     resolve: (literal, errors) => {
-      const issue = /^\d+$/.test(literal)
-        ? store.issues.get(Number(literal))
-        : store.issuesByKey.get(literal.toUpperCase());
+      const issue = browsable(
+        /^\d+$/.test(literal)
+          ? store.issues.get(Number(literal))
+          : store.issuesByKey.get(literal.toUpperCase()),
+      );
       if (!issue) {
         errors.push(
           /^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(literal) || /^\d+$/.test(literal)
@@ -261,7 +270,9 @@ function fieldFor(
             store.projectsByKey.get(literal.toUpperCase()) ??
             (/^\d+$/.test(literal) ? store.projects.get(Number(literal)) : undefined) ??
             [...store.projects.values()].find((x) => x.name.toLowerCase() === literal.toLowerCase());
-          return p ? [p.id] : unknownValue('project')(literal, errors);
+          return p && (!env.canBrowse || env.canBrowse(p.id))
+            ? [p.id]
+            : unknownValue('project')(literal, errors);
         },
         sortKey: (i) => store.projects.get(i.projectId)?.key ?? '',
       };
@@ -367,9 +378,11 @@ function fieldFor(
         kind: 'enum',
         values: (i) => (i.parentId === null ? [] : [i.parentId]),
         resolve: (literal, errors) => {
-          const issue = /^\d+$/.test(literal)
-            ? store.issues.get(Number(literal))
-            : store.issuesByKey.get(literal.toUpperCase());
+          const issue = browsable(
+            /^\d+$/.test(literal)
+              ? store.issues.get(Number(literal))
+              : store.issuesByKey.get(literal.toUpperCase()),
+          );
           if (!issue) {
             errors.push(`An issue with key '${literal}' does not exist for field '${nameRaw}'.`);
             return [];

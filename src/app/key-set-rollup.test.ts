@@ -63,14 +63,31 @@ describe('readKeySets', () => {
     );
   });
 
-  test('in auto mode, a union Jira refuses means each initiative on its own, without another call', async () => {
-    const search = keySearch({});
+  test('in auto mode, when Jira refuses the union, the member lists decide: small ones stay per initiative', async () => {
+    const search = keySearch({ 'project = REFUSED': 'refuse', 'project = A': ['A-1', 'A-2'] });
     const read = await readKeySets(deps(search, 'auto'), [
       planOf('project = REFUSED'),
       planOf('project = A'),
     ]);
-    expect(read).toBeNull();
-    expect(search.jql).toEqual([]);
+    // The refused scope is known hidden (not asked again); the other is computed on its own.
+    expect(read?.tallyOf(planOf('project = REFUSED'), [])).toBe('hidden');
+    expect(read?.tallyOf(planOf('project = A'), [])).toBeUndefined();
+    expect(search.jql.sort()).toEqual(['project = A', 'project = REFUSED']);
+  });
+
+  test('in auto mode, when Jira refuses the union, large member lists go on to key sets', async () => {
+    const big = Array.from({ length: 12_000 }, (_, i) => `A-${i + 1}`);
+    const search = keySearch({ 'project = REFUSED': 'refuse', 'project = A': big, 'project = B': ['B-1'] });
+    const plans = ['project = REFUSED', 'project = A', 'project = B'].map(planOf);
+    const read = await readKeySets(deps(search, 'auto'), plans);
+    expect(read?.tallyOf(planOf('project = REFUSED'), [])).toBe('hidden');
+    expect(read?.tallyOf(planOf('project = A'), [])).toMatchObject({
+      openKeys: expect.any(Array) as unknown,
+    });
+    // The union of the readable scopes only.
+    const partitions = search.jql.filter((j) => j.startsWith('(('));
+    expect(partitions.length).toBeGreaterThan(0);
+    expect(partitions.every((j) => j.startsWith('((project = A) OR (project = B))'))).toBe(true);
   });
 
   test('in auto mode, a large union is read as key sets', async () => {

@@ -45,6 +45,11 @@ export interface KeySetRollup {
   tallyOf(plan: CountPlan, epics: readonly string[]): RollupTally | 'hidden' | undefined;
 }
 
+/** What the member lists alone tell: the scopes Jira refused are hidden; every other is computed on its own. */
+const hiddenOnly = (members: ReadonlyMap<string, unknown>): KeySetRollup => ({
+  tallyOf: (plan) => (members.get(plan.scopeJql) === 'hidden' ? 'hidden' : undefined),
+});
+
 /** Jira refusing a search for this viewer: a scope they may not see (as every other roll-up path treats it). */
 const refused = (e: unknown): boolean =>
   e instanceof UpstreamError && (e.status === 400 || e.status === 403 || e.status === 404);
@@ -55,7 +60,8 @@ class TooMany extends Error {}
  * Reads the figures of many initiatives at once, as the viewer: the members of each scope, then each figure's
  * partition over the union of the scopes the viewer may read, then the due date of each initiative's latest
  * due item. Null when it is not worth it (auto mode) or a partition cannot be listed: then each initiative is
- * computed on its own, as before. `plans` must be made at one time with one set of options.
+ * computed on its own, as before. In auto mode, when Jira refuses the union's count, the member lists are read
+ * first and decide. `plans` must be made at one time with one set of options.
  */
 export async function readKeySets(
   deps: KeySetDeps,
@@ -64,24 +70,28 @@ export async function readKeySets(
   const scopes = [...new Set(plans.map((p) => p.scopeJql))];
   if (scopes.length === 0) return null;
   const partitions = partitionsOf(plans);
-  if (deps.mode === 'auto') {
-    const unions = unionsOf(scopes);
-    let issues = 0;
-    try {
-      const counted = await Promise.all(unions.map((u) => deps.limit(() => deps.counter.count(u.jql))));
-      issues = counted.reduce((a, b) => a + b, 0);
-    } catch (e) {
-      if (refused(e)) return null; // A scope Jira refuses for this viewer: each initiative finds out on its own.
-      throw e;
-    }
-    const estimate = estimateOverviewCalls({
-      initiatives: scopes.length,
+  const estimate = (initiatives: number, issues: number, unions: number) =>
+    estimateOverviewCalls({
+      initiatives,
       issues,
-      partitions: partitions.length * unions.length,
+      partitions: partitions.length * unions,
       expressionIssuesPerCall: deps.expressionIssuesPerCall,
       countsPerInitiative: (plans[0]?.counts.length ?? 0) + 2,
     });
-    if (estimate.keySets >= estimate.perInitiative) return null;
+  /** The union's approximate count; null when Jira refused it (a scope this viewer may not read). */
+  let unionIssues: number | null = null;
+  if (deps.mode === 'auto') {
+    const unions = unionsOf(scopes);
+    try {
+      const counted = await Promise.all(unions.map((u) => deps.limit(() => deps.counter.count(u.jql))));
+      unionIssues = counted.reduce((a, b) => a + b, 0);
+    } catch (e) {
+      if (!refused(e)) throw e;
+    }
+    if (unionIssues !== null) {
+      const calls = estimate(scopes.length, unionIssues, unions.length);
+      if (calls.keySets >= calls.perInitiative) return null;
+    }
   }
 
   const members = new Map<string, ReadonlySet<string> | 'hidden' | 'too-many'>();
@@ -97,6 +107,13 @@ export async function readKeySets(
     }),
   );
   const readable = scopes.filter((s) => members.get(s) instanceof Set);
+  if (deps.mode === 'auto' && unionIssues === null) {
+    // The member lists said which scopes Jira refuses and how large the others are: go on only if the rest of
+    // the key sets costs less than computing each readable initiative on its own.
+    const issues = readable.reduce((n, s) => n + (members.get(s) as ReadonlySet<string>).size, 0);
+    const calls = estimate(readable.length, issues, unionsOf(readable).length);
+    if (calls.keySets - calls.memberLists >= calls.perInitiative) return hiddenOnly(members);
+  }
   const unions = unionsOf(readable);
   const unionOf = new Map(unions.flatMap((u, i) => u.scopes.map((s) => [s, i] as const)));
 

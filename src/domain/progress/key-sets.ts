@@ -137,15 +137,21 @@ export interface OverviewReadEstimate {
  * counts); key sets, one member list per initiative (5,000 keys a page), one search per partition plus its
  * further pages (the partitions together hold at most about three keys per issue), and the due-date lookup.
  */
-export function estimateOverviewCalls(e: OverviewReadEstimate): { keySets: number; perInitiative: number } {
+export function estimateOverviewCalls(e: OverviewReadEstimate): {
+  keySets: number;
+  /** The part of `keySets` that lists each initiative's members. */
+  memberLists: number;
+  perInitiative: number;
+} {
   const perInitiative =
     e.expressionIssuesPerCall === null
       ? e.initiatives * e.countsPerInitiative
       : Math.max(e.initiatives, Math.ceil(e.issues / e.expressionIssuesPerCall));
+  const memberLists = Math.max(e.initiatives, Math.ceil(e.issues / KEYS_PER_PAGE));
   const keySets =
-    Math.max(e.initiatives, Math.ceil(e.issues / KEYS_PER_PAGE)) +
+    memberLists +
     e.partitions +
     Math.ceil((3 * e.issues) / KEYS_PER_PAGE) +
     Math.ceil(e.initiatives / DUE_DATES_PER_PAGE);
-  return { keySets, perInitiative };
+  return { keySets, memberLists, perInitiative };
 }
