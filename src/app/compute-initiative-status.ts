@@ -18,12 +18,14 @@ import {
   STATUS_CATEGORY_AGE,
   type CountKey,
   type CountPlanOptions,
+  type CountPlanResult,
   type PendingDecisions,
   type ProgressInput,
 } from '../domain/progress';
 import type { Figure, InitiativeStatus } from '../shared/progress';
 import { UpstreamError } from './errors';
 import { epicsOf, scopeJqlOf } from './initiative-scope';
+import type { Limiter } from './concurrency';
 import type { KeySetRollup } from './key-set-rollup';
 import type { Clock, InitiativeRecord, ProgressCounter } from './ports';
 
@@ -40,7 +42,7 @@ export interface ComputeDeps {
   counter: ProgressCounter;
   clock: Clock;
   /** Runs one Jira call; shared by every initiative of one request so at most 5 are in flight. */
-  limit: <T>(task: () => Promise<T>) => Promise<T>;
+  limit: Limiter;
   /** How "blocked since" is written in JQL; the emulator and sites without change history need the category age. */
   blockedAgeClause?: CountPlanOptions['blockedAgeClause'];
   /** When given, the figures come from one Jira expression per page of issues (count queries are the fallback). */
@@ -187,6 +189,22 @@ async function expressionTally(
   return tallyRollupRows(plan, rows, { epics, timeZone: DEFAULT_BUSINESS_CALENDAR.timeZone });
 }
 
+/** The count plan of an initiative's scope at `now` (the same for its status and for the overview's key sets). */
+export function planFor(
+  record: InitiativeRecord,
+  now: Date,
+  blockedAgeClause: CountPlanOptions['blockedAgeClause'] = STATUS_CATEGORY_AGE,
+): CountPlanResult {
+  return planCountQueries(scopeJqlOf(record), now, { blockedAgeClause });
+}
+
+/**
+ * Jira refusing a read as the viewer (400/403/404: a scope naming a project or issue they may not see): the
+ * initiative is hidden from them, never shown as zeros.
+ */
+export const refusedForViewer = (e: unknown): boolean =>
+  e instanceof UpstreamError && (e.status === 400 || e.status === 403 || e.status === 404);
+
 /** Open work of type Decision in scope: decisions waiting for their approver. */
 export const decisionsJql = (scopeJql: string): string => `(${scopeJql}) AND ${OPEN_DECISIONS}`;
 
@@ -204,13 +222,9 @@ export async function computeInitiativeStatus(
 ): Promise<InitiativeStatus | null> {
   const now = deps.clock.now();
   const scopeJql = scopeJqlOf(record);
-  const planned = planCountQueries(scopeJql, now, {
-    blockedAgeClause: deps.blockedAgeClause ?? STATUS_CATEGORY_AGE,
-  });
+  const planned = planFor(record, now, deps.blockedAgeClause);
   if (!planned.ok) return greyStatus(brief, record, scopeJql, now, `Grey: ${planned.problem}`, pending);
   const plan = planned.plan;
-  const refused = (e: unknown): boolean =>
-    e instanceof UpstreamError && (e.status === 400 || e.status === 403 || e.status === 404);
   const epics = epicsOf(record);
   try {
     let jira: JiraFigures | null = null;
@@ -327,7 +341,7 @@ export async function computeInitiativeStatus(
     if (r.slipDays !== null) status.slipDays = r.slipDays;
     return status;
   } catch (e) {
-    if (refused(e)) return null;
+    if (refusedForViewer(e)) return null;
     throw e;
   }
 }

@@ -1,5 +1,8 @@
+/** Runs one task, waiting for a free slot first. */
+export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+
 /** Runs at most `limit` tasks at once across every caller of the returned function. */
-export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+export function createLimiter(limit: number): Limiter {
   let active = 0;
   const waiting: Array<() => void> = [];
   return async <T>(task: () => Promise<T>): Promise<T> => {

@@ -4,23 +4,22 @@ import type { BriefListItem } from '../shared/settings';
 import {
   computeInitiativeStatus,
   createSharedSearches,
+  planFor,
   type ComputeDeps,
   type InitiativeBrief,
   type SharedSearches,
 } from './compute-initiative-status';
-import { createLimiter } from './concurrency';
+import { createLimiter, type Limiter } from './concurrency';
 import type { DecisionStore } from './decisions/decision-ports';
 import {
   dateIn,
   DEFAULT_BUSINESS_CALENDAR,
-  planCountQueries,
-  STATUS_CATEGORY_AGE,
   pendingDecisionsOf,
   requestedAtOf,
   type OpenDecision,
   type PendingDecisions,
 } from '../domain/progress';
-import { epochKeysOf, isInitiativeRecord, scopeJqlOf } from './initiative-scope';
+import { epochKeysOf, isInitiativeRecord } from './initiative-scope';
 import { readKeySets, type IssueDueDates, type KeySetDeps, type KeySetRollup } from './key-set-rollup';
 import { listBriefs } from './list-briefs';
 import { trendOf } from './initiative-trend';
@@ -135,14 +134,12 @@ export async function getOverview(deps: ProgressDeps): Promise<Overview> {
 async function overviewKeySets(
   deps: ProgressDeps,
   cold: readonly ColdStatus[],
-  limit: <T>(task: () => Promise<T>) => Promise<T>,
+  limit: Limiter,
 ): Promise<KeySetRollup | undefined> {
   if (!deps.keySets || !deps.keySearch || !deps.dueDates) return undefined;
   const now = deps.clock.now();
   const plans = cold.flatMap((c) => {
-    const planned = planCountQueries(scopeJqlOf(c.record), now, {
-      blockedAgeClause: deps.blockedAgeClause ?? STATUS_CATEGORY_AGE,
-    });
+    const planned = planFor(c.record, now, deps.blockedAgeClause);
     return planned.ok ? [planned.plan] : [];
   });
   const read = await readKeySets(
@@ -159,8 +156,6 @@ async function overviewKeySets(
   return read ?? undefined;
 }
 
-type Limit = <T>(task: () => Promise<T>) => Promise<T>;
-
 /** A status served from the viewer's cache. */
 interface CachedStatusHit {
   kind: 'cached';
@@ -171,14 +166,14 @@ interface CachedStatusHit {
 interface ColdStatus {
   kind: 'cold';
   record: InitiativeRecord;
-  compute(limit: Limit, shared?: SharedSearches, keySets?: KeySetRollup): Promise<InitiativeStatus | null>;
+  compute(limit: Limiter, shared?: SharedSearches, keySets?: KeySetRollup): Promise<InitiativeStatus | null>;
 }
 
 /** One brief's status for the viewer (the brief must already be known visible to them); null: not shown. */
 export async function statusFor(
   deps: ProgressDeps,
   brief: Pick<BriefListItem, 'id' | 'title' | 'ownerAccountId' | 'pageId'>,
-  limit: Limit = createLimiter(PROGRESS_PARALLEL_CALLS),
+  limit: Limiter = createLimiter(PROGRESS_PARALLEL_CALLS),
 ): Promise<InitiativeStatus | null> {
   const pending = pendingDecisionsFor(deps, [brief], limit).then((m) => m.get(brief.id));
   const prepared = await prepareStatus(deps, brief, pending);
@@ -264,7 +259,7 @@ function sameEpochs(a: Record<string, number>, b: Record<string, number>): boole
 export async function pendingDecisionsFor(
   deps: ProgressDeps,
   briefs: ReadonlyArray<Pick<BriefListItem, 'id'>>,
-  limit: <T>(task: () => Promise<T>) => Promise<T>,
+  limit: Limiter,
 ): Promise<Map<string, PendingDecisions>> {
   const store = deps.decisions;
   const result = new Map<string, PendingDecisions>();

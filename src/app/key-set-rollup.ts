@@ -12,8 +12,8 @@ import {
   type KeySetPartition,
 } from '../domain/progress';
 import type { RollupTally } from '../domain/progress/expression-rollup';
-import type { IssueKeySearch } from './compute-initiative-status';
-import { UpstreamError } from './errors';
+import { refusedForViewer, type IssueKeySearch } from './compute-initiative-status';
+import type { Limiter } from './concurrency';
 import type { ProgressCounter } from './ports';
 
 /** Due dates of named issues as the viewer (`search/jql` with `fields: ['duedate']`, 100 a page). */
@@ -30,7 +30,7 @@ export interface KeySetDeps {
   counter: ProgressCounter;
   keySearch: IssueKeySearch;
   dueDates: IssueDueDates;
-  limit: <T>(task: () => Promise<T>) => Promise<T>;
+  limit: Limiter;
   /**
    * 'auto': read key sets only when the union's approximate count says they take fewer calls than computing
    * each initiative on its own; 'always': whenever there is an initiative to compute.
@@ -49,10 +49,6 @@ export interface KeySetRollup {
 const hiddenOnly = (members: ReadonlyMap<string, unknown>): KeySetRollup => ({
   tallyOf: (plan) => (members.get(plan.scopeJql) === 'hidden' ? 'hidden' : undefined),
 });
-
-/** Jira refusing a search for this viewer: a scope they may not see (as every other roll-up path treats it). */
-const refused = (e: unknown): boolean =>
-  e instanceof UpstreamError && (e.status === 400 || e.status === 403 || e.status === 404);
 
 class TooMany extends Error {}
 
@@ -86,7 +82,7 @@ export async function readKeySets(
       const counted = await Promise.all(unions.map((u) => deps.limit(() => deps.counter.count(u.jql))));
       unionIssues = counted.reduce((a, b) => a + b, 0);
     } catch (e) {
-      if (!refused(e)) throw e;
+      if (!refusedForViewer(e)) throw e;
     }
     if (unionIssues !== null) {
       const calls = estimate(scopes.length, unionIssues, unions.length);
@@ -101,7 +97,7 @@ export async function readKeySets(
         const found = await deps.limit(() => deps.keySearch.find(scope, { max: MEMBERS_MAX }));
         members.set(scope, found ? new Set(found.keys()) : 'too-many');
       } catch (e) {
-        if (!refused(e)) throw e;
+        if (!refusedForViewer(e)) throw e;
         members.set(scope, 'hidden');
       }
     }),
@@ -136,7 +132,7 @@ export async function readKeySets(
       ),
     );
   } catch (e) {
-    if (e instanceof TooMany || refused(e)) return null;
+    if (e instanceof TooMany || refusedForViewer(e)) return null;
     throw e;
   }
 

@@ -14,7 +14,7 @@ import {
 } from './ports';
 import { AppError } from './errors';
 import { loadBriefOnPage, toBriefDetail } from './get-brief';
-import { createLimiter } from './concurrency';
+import { createLimiter, type Limiter } from './concurrency';
 import { requirePageAccess } from './page-access';
 
 /** The issue property that tells Jira which brief an epic is part of. */
@@ -122,7 +122,7 @@ async function checkEpics(
   actions: IssueActions,
   toWrite: readonly string[],
   toDelete: readonly string[],
-  limit: <T>(task: () => Promise<T>) => Promise<T>,
+  limit: Limiter,
 ): Promise<void> {
   const keys = [...new Set([...toWrite, ...toDelete])];
   if (keys.length === 0) return;
