@@ -485,7 +485,10 @@ describe('acknowledge and the issue view', () => {
     await expect(acknowledgeEscalation(deps, { ...input, accountId: GRACE })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+    const beforeAck = { ...w.epochs.data };
     const after = await acknowledgeEscalation(deps, { ...input, accountId: ERIK });
+    // The property went away as the app (no Jira event): the overview's cached statuses of LAUNCH end now.
+    expect(w.epochs.data.LAUNCH).toBe((beforeAck.LAUNCH ?? 0) + 1);
     expect(after.episodes[0]).toMatchObject({
       endReason: 'acknowledged',
       acknowledgedBy: ERIK,

@@ -1,3 +1,4 @@
+import { endCachedStatusesOf } from '../invalidate-progress';
 /** `escalation/acknowledge`: one of the current level's targets says "I have this"; the ladder stops. */
 import { currentLevel, stepEpisode } from '../../domain/escalation';
 import type { IssueEscalations } from '../../shared/escalation';
@@ -60,6 +61,8 @@ export async function acknowledgeEscalation(
   ]);
   const all = await deps.episodes.listForIssue(input.issueKey);
   const merged = all.map((s) => (s.pathId === path.id ? step.state! : s));
-  await syncEscalationProperty(deps.jira, issue, merged);
+  // The app's own property write raises no Jira event: end the cached statuses that showed this escalation.
+  if (await syncEscalationProperty(deps.jira, issue, merged))
+    await endCachedStatusesOf(deps.epochs, issue.key);
   return readIssueEscalations(deps, input);
 }
