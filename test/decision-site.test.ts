@@ -151,8 +151,17 @@ describe('decision macro', () => {
       { revision: 0, draft: { question: 'Which billing provider?', linkedIssueKeys: ['LEGAL-1'] } },
       erik.accountId,
     );
-    expect(created.error?.code).toMatch(/FORBIDDEN|INVALID_INPUT/);
+    // Erik may not even browse LEGAL: to him the issue does not exist.
+    expect(created.error?.code).toBe('INVALID_INPUT');
     expect(created.error?.message).toContain('LEGAL-1');
+    // Priya may view LEGAL-1 but not edit it: refused by name.
+    const viewOnly = await invoke(
+      'decision/save',
+      { revision: 0, draft: { question: 'Which billing provider?', linkedIssueKeys: ['LEGAL-1'] } },
+      priya.accountId,
+    );
+    expect(viewOnly.error?.code).toBe('FORBIDDEN');
+    expect(viewOnly.error?.message).toMatch(/You cannot edit LEGAL-1/);
 
     const ok = await invoke(
       'decision/save',

@@ -465,6 +465,7 @@ describe('processIssue', () => {
     const r = await processIssue(w.deps, { issue: issue!, paths: [], complete: true });
     expect(r.ended).toEqual(['path-launch-blocked']);
     expect(w.source.issues.get('LAUNCH-3')!.properties['accord-escalation']).toBeUndefined();
+    expect(w.audit.entries.filter((e) => e.kind === 'episode-ended').at(-1)?.reason).toBe('path-removed');
   });
 });
 

@@ -89,13 +89,23 @@ export async function overview50x2000(): Promise<ScenarioResult> {
 
     let count = 0;
     // What every bench initiative must show: its epic (in progress) and 1,999 children.
-    const expected = { todo: 0, inProgress: 1, done: 0, total: ISSUES_PER_INITIATIVE, blocked: 0 };
+    const expected = {
+      todo: 0,
+      inProgress: 1,
+      done: 0,
+      total: ISSUES_PER_INITIATIVE,
+      blocked: 0,
+      overdue: 0,
+      escalationsByLevel: { '1': 0, '2': 0 },
+    };
     for (let i = 1; i < ISSUES_PER_INITIATIVE; i++) {
       const s = statusOf(i);
       if (s === 'Done') expected.done++;
       else if (s === 'To Do') expected.todo++;
       else expected.inProgress++;
       if (s === 'Blocked') expected.blocked++;
+      if (s !== 'Done' && i % 60 < 10) expected.overdue++; // due 10 to 1 days ago
+      if (s !== 'Done' && i % 100 === 7) expected.escalationsByLevel[i % 200 < 100 ? '1' : '2']++;
     }
     const confluenceBefore = site.services.confluence.counts().calls;
     // Cold product calls by endpoint (the note's breakdown), as the platform records them.
@@ -112,7 +122,12 @@ export async function overview50x2000(): Promise<ScenarioResult> {
       count = answer.data.initiatives.length;
       const statuses = answer.data.initiatives as InitiativeStatus[];
       for (const status of statuses.filter((i) => i.title.startsWith('Bench initiative'))) {
-        const got = { ...status.counts, blocked: status.blocked };
+        const got = {
+          ...status.counts,
+          blocked: status.blocked,
+          overdue: status.overdue,
+          escalationsByLevel: status.escalationsByLevel,
+        };
         if (JSON.stringify(got) !== JSON.stringify(expected))
           throw new Error(`${status.title} shows ${JSON.stringify(got)}, not ${JSON.stringify(expected)}.`);
       }
