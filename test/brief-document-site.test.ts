@@ -199,9 +199,19 @@ describe('brief/get and brief/save: the full document', () => {
   });
 
   it('exports the whole brief as valid ADF', async () => {
-    const adf = await briefExport({ extensionPayload: { config: { briefId: DEMO_BRIEF_ID } } });
+    const on = (pageId: string) => ({
+      extensionPayload: { content: { id: pageId }, config: { briefId: DEMO_BRIEF_ID } },
+    });
+    const adf = await briefExport(on(LAUNCH_BRIEF_PAGE_ID));
     expect(adfSchemaErrors(adf)).toEqual([]);
     expect(adfPlainText(adf)).toMatch(/payments service/);
+    // A macro config on another page that names this brief exports nothing of it (any page editor can paste
+    // an id; the page comes from the platform), and neither does an export without a page.
+    for (const elsewhere of [on('65539'), { extensionPayload: { config: { briefId: DEMO_BRIEF_ID } } }]) {
+      const leaked = await briefExport(elsewhere);
+      expect(adfSchemaErrors(leaked)).toEqual([]);
+      expect(adfPlainText(leaked)).not.toMatch(/payments service/);
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { createSite, type Site } from '../local/site';
 import { PEOPLE } from '../local/seed/people';
 import { LAUNCH_BRIEF_PAGE_ID, LAUNCH_SPACE_ID } from '../local/seed/confluence-seed';
 import { DEMO_DECISION_ID, DEMO_GRID_ID } from '../local/seed/decision-seed';
-import { adfSchemaErrors as validateAdf } from '../src/domain/brief/__fixtures__/adf-schema';
+import { adfPlainText, adfSchemaErrors as validateAdf } from '../src/domain/brief/__fixtures__/adf-schema';
 
 /** The Decision, Decision log and Stakeholder grid macros on the local site, against the demo seed. */
 jest.setTimeout(90_000);
@@ -214,13 +214,29 @@ describe('decision macro', () => {
     const { decisionExport, stakeholderExport } = require('../src/index') as typeof import('../src/index');
     const run = async <T>(fn: () => Promise<T>) => fn();
     const decisionAdf = await run(() =>
-      decisionExport({ extensionPayload: { config: { decisionId: DEMO_DECISION_ID } } }),
+      decisionExport({
+        extensionPayload: { content: { id: LAUNCH_BRIEF_PAGE_ID }, config: { decisionId: DEMO_DECISION_ID } },
+      }),
     );
     expect(validateAdf(decisionAdf)).toEqual([]);
     const gridAdf = await run(() =>
-      stakeholderExport({ extensionPayload: { config: { gridId: DEMO_GRID_ID } } }),
+      stakeholderExport({
+        extensionPayload: { content: { id: LAUNCH_BRIEF_PAGE_ID }, config: { gridId: DEMO_GRID_ID } },
+      }),
     );
     expect(validateAdf(gridAdf)).toEqual([]);
+    expect(adfPlainText(decisionAdf)).toContain('Share customer emails with the ad partner');
+    expect(adfPlainText(gridAdf)).toContain('Brightline Ads');
+    // The same ids in a macro on another page export nothing of them: the page comes from the platform.
+    const elsewhere = { content: { id: '65539' } };
+    const leakedDecision = await decisionExport({
+      extensionPayload: { ...elsewhere, config: { decisionId: DEMO_DECISION_ID } },
+    });
+    const leakedGrid = await stakeholderExport({
+      extensionPayload: { ...elsewhere, config: { gridId: DEMO_GRID_ID } },
+    });
+    expect(adfPlainText(leakedDecision)).not.toContain('Share customer emails');
+    expect(adfPlainText(leakedGrid)).not.toContain('Brightline Ads');
   });
 });
 

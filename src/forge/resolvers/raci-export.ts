@@ -1,10 +1,6 @@
 import { raciMatrixToAdf } from '../../domain/brief/raci-matrix-adf';
 import { raciMatrixStore } from '../compose-briefs';
-
-interface ExportPayload {
-  exportType?: string;
-  extensionPayload?: { config?: { matrixId?: unknown }; macro?: { config?: { matrixId?: unknown } } };
-}
+import { recordOnExportedPage, type ExportContext, type ExportPayload } from './export-place';
 
 const MATRIX_ID = /^raci-[A-Za-z0-9-]{1,80}$/;
 
@@ -13,10 +9,9 @@ const MATRIX_ID = /^raci-[A-Za-z0-9-]{1,80}$/;
  * issue rows are listed by key (their roles live on the issue, which an export must not read as the app for
  * whoever exports the page).
  */
-export async function raciMatrixExport(payload: ExportPayload): Promise<object> {
-  const config = payload.extensionPayload?.config ?? payload.extensionPayload?.macro?.config;
-  const matrixId = config?.matrixId;
-  if (typeof matrixId !== 'string' || !MATRIX_ID.test(matrixId)) return raciMatrixToAdf(undefined);
-  const stored = await raciMatrixStore().get(matrixId);
+export async function raciMatrixExport(payload: ExportPayload, context?: ExportContext): Promise<object> {
+  const stored = await recordOnExportedPage(payload, context, 'matrixId', MATRIX_ID, (id) =>
+    raciMatrixStore().get(id),
+  );
   return raciMatrixToAdf(stored?.value);
 }
