@@ -9,19 +9,11 @@ import type { SettingsView } from '../../../src/shared/settings';
 import type { SettingsValues } from '../../../src/domain/settings';
 import { ResolverCallError, describeError } from '../../common/src/resolver-client';
 import { ErrorState, LoadingState } from '../../common/src/states';
+import { downloadCsv } from '../../common/src/download';
 import { escalationAdminApi, getSettings, jiraAsViewer, peopleNames, saveSettings, sitePathApi } from './api';
 import { EscalationSection } from './escalation-section';
 import { LastSweep } from './last-sweep';
 import { SettingsForm, type FieldProblems } from './settings-form';
-
-function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 type Notice = { kind: 'success' | 'conflict' | 'error'; message: string };
 type State =
@@ -158,7 +150,7 @@ export function AdminPage() {
                 openSearch: (path) => void router.open(path),
               }}
               names={peopleNames}
-              download={download}
+              download={downloadCsv}
               onOpenIssue={(issueKey) => void router.navigate({ target: 'issue', issueKey })}
             />
           </>

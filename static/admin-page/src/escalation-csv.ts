@@ -1,10 +1,9 @@
 import type { EscalationAuditEntry } from '../../../src/shared/escalation';
+import { toCsv } from '../../common/src/csv';
 
-const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** The audit log as CSV, one row per step, in the order shown (newest first). */
+/** The audit log as CSV, one row per step, in the order shown (newest first); formula-looking cells are neutralised. */
 export function auditCsv(entries: readonly EscalationAuditEntry[]): string {
-  const rows = [
+  return toCsv([
     ['At', 'Issue', 'Path', 'Step', 'Level', 'Targets', 'Actions', 'Reason', 'Account'],
     ...entries.map((e) => [
       e.at,
@@ -19,6 +18,5 @@ export function auditCsv(entries: readonly EscalationAuditEntry[]): string {
       e.reason ?? '',
       e.accountId ?? '',
     ]),
-  ];
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  ]);
 }

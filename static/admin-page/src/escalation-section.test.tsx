@@ -13,6 +13,7 @@ import type {
 import { ResolverCallError } from '../../common/src/resolver-client';
 import { ERIK, NAMES, fakeJira } from '../../roles-panel/src/test-support/fake-jira';
 import { EscalationSection, type EscalationAdminApi } from './escalation-section';
+import { auditCsv } from './escalation-csv';
 import type { SitePathApi } from './site-path';
 
 const BERLIN = {
@@ -287,4 +288,19 @@ test('a failed dry run of the site path says why and offers a retry', async () =
   expect(await within(site).findByText('Only Jira administrators can run the site path.')).toBeTruthy();
   fireEvent.click(within(site).getByRole('button', { name: 'Try again' }));
   expect(await within(site).findByTestId('dry-run')).toBeTruthy();
+});
+
+test('the audit CSV neutralises cells a spreadsheet would run as a formula', () => {
+  const csv = auditCsv([
+    {
+      ...entry('LAUNCH-3', 'episode-started', '2027-03-09T09:00:00.000Z'),
+      pathName: '=cmd|calc',
+      reason: '@SUM(A1)',
+    },
+  ]);
+  expect(csv.split('\r\n')).toEqual([
+    'At,Issue,Path,Step,Level,Targets,Actions,Reason,Account',
+    `2027-03-09T09:00:00.000Z,LAUNCH-3,"'=cmd|calc",episode-started,,,,"'@SUM(A1)",`,
+    '',
+  ]);
 });

@@ -56,7 +56,7 @@ test('the Driver fills question, people from the user picker, options, due date 
     options: [{ id: 'option-1', title: 'Segments', pros: ['Privacy', 'Cheap'], cons: [] }],
     dueDate: '2026-02-01',
   });
-  expect(saves[0]!.linkedIssueKeys.map((k) => k.toUpperCase())).toEqual(['LAUNCH-2', 'LAUNCH-5']);
+  expect(saves[0]!.linkedIssueKeys).toEqual(['LAUNCH-2', 'LAUNCH-5']);
   // The picker searched Jira as the viewer; nothing but ids is in the draft.
   expect(jira.calls.some((c) => c.startsWith('/rest/api/3/user/search'))).toBe(true);
 });

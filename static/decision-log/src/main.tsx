@@ -1,5 +1,6 @@
 import { requestJira, router, view } from '@forge/bridge';
 import { mountApp } from '../../common/src/mount';
+import { downloadCsv } from '../../common/src/download';
 import { fetchPeople } from '../../common/src/user-picker-people';
 import { listDecisionLog } from './api';
 import { DecisionLogMacro, type DecisionLogDeps } from './decision-log-macro';
@@ -14,14 +15,7 @@ const deps: DecisionLogDeps = {
   openPage: (pageId) => void router.navigate({ target: 'contentView', contentId: pageId }),
   now: () => new Date().toISOString(),
   timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-  download: (fileName, csv) => {
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.click();
-    URL.revokeObjectURL(url);
-  },
+  download: downloadCsv,
 };
 
 mountApp(<DecisionLogMacro deps={deps} />);

@@ -159,6 +159,32 @@ test('dryRunCsv has a header row', () => {
   );
 });
 
+test('the dry-run CSV neutralises a summary a spreadsheet would run as a formula', async () => {
+  const { deps, downloads } = fakes({
+    dryRun: () =>
+      Promise.resolve({
+        ...result,
+        issues: [{ ...result.issues[0]!, summary: '=HYPERLINK("http://evil","x")' }],
+      }),
+  });
+  render(<EscalationPathMacro deps={deps} />);
+  fireEvent.click(await screen.findByRole('button', { name: 'Dry run' }));
+  const table = await screen.findByTestId('dry-run');
+  fireEvent.click(within(table).getByRole('button', { name: 'Export CSV' }));
+  expect(downloads[0]?.text.split('\r\n')[1]).toMatch(
+    /^LAUNCH-3,"'=HYPERLINK\(""http:\/\/evil"",""x""\)",1,Team lead,/,
+  );
+  expect(
+    dryRunCsv({
+      ...result,
+      issues: [{ ...result.issues[0]!, summary: '@SUM(A1)', levelName: '+1', reasons: ['-2'] }],
+    }),
+  ).toBe(
+    'Issue,Summary,Level,Level name,Targets,Actions,Due,Why\r\n' +
+      `LAUNCH-3,"'@SUM(A1)",1,"'+1",Erik Lindqvist (the issue's Accountable),comment; notify,2026-11-23T10:00:00.000Z,"'-2"\r\n`,
+  );
+});
+
 test('a dry-run target the server labels by role only is named by the browser (user/bulk as the viewer)', async () => {
   const { deps } = fakes({
     dryRun: () =>

@@ -1,6 +1,7 @@
 /** What the overview table shows: filtering, sorting and the CSV export, as pure functions. */
 import type { BriefListItem } from '../../../src/shared/settings';
 import { BRIEF_STATUS_LABELS } from '../../common/src/brief-status';
+import { toCsv } from '../../common/src/csv';
 import type { Person } from './people';
 
 export type BriefStatus = BriefListItem['status'];
@@ -73,12 +74,6 @@ export function ownerOptions(
   return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
 }
 
-const csvCell = (value: string): string => {
-  // Quote every cell; a leading = + - @ would make a spreadsheet run it as a formula, so it is escaped.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
-
 /** The rows as shown (filtered and sorted), as CSV a spreadsheet opens; `origin` makes page links absolute. */
 export function briefsCsv(
   briefs: readonly BriefListItem[],
@@ -86,17 +81,14 @@ export function briefsCsv(
   origin: string,
 ): string {
   const header = ['Title', 'Status', 'Owner', 'Owner account id', 'Updated', 'Confluence page'];
-  const lines = briefs.map((b) =>
-    [
-      b.title,
-      BRIEF_STATUS_LABELS[b.status],
-      ownerName(b, people),
-      b.ownerAccountId ?? '',
-      b.updatedAt,
-      new URL(b.pageUrl, origin).toString(),
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return [header.map(csvCell).join(','), ...lines].join('\r\n') + '\r\n';
+  const rows = briefs.map((b) => [
+    b.title,
+    BRIEF_STATUS_LABELS[b.status],
+    ownerName(b, people),
+    b.ownerAccountId ?? '',
+    b.updatedAt,
+    new URL(b.pageUrl, origin).toString(),
+  ]);
+  // Every cell quoted, formula-looking ones neutralised (see common/src/csv).
+  return toCsv([header, ...rows], { quoteAll: true });
 }

@@ -259,5 +259,15 @@ describe('pending DACI decisions in the Decisions cell', () => {
     expect(sortInitiatives([both, { ...pending, briefId: 'one' }], 'decisions', 'DESC')[0]?.briefId).toBe(
       'launch',
     );
+    // Only the pending decision puts 'launch' (0 in Jira, 1 pending) after 'vendor' (0): without it they tie and
+    // the title ('Feature X launch') would come first.
+    expect(sortInitiatives([pending, items[0]!], 'decisions', 'ASC').map((i) => i.briefId)).toEqual([
+      'vendor',
+      'launch',
+    ]);
+    // The CSV's "Decisions waiting" is 1 in Jira + 1 pending.
+    const [header, line] = initiativesCsv([both], people, 'https://acme.atlassian.net').split('\r\n');
+    expect(header).toContain('"Blocked","Escalations","Decisions waiting","Reason"');
+    expect(line).toContain('"0","0","2","Green: launch is on track"');
   });
 });

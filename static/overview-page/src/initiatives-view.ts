@@ -1,5 +1,6 @@
 /** What the initiatives table shows: filters, sorting, figure links and the CSV export, as pure functions. */
 import type { Figure, InitiativeStatus, Rag } from '../../../src/shared/progress';
+import { toCsv } from '../../common/src/csv';
 import type { Person } from './people';
 
 export type InitiativeSortKey =
@@ -159,12 +160,6 @@ export function initiativeOwnerOptions(
   return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
 }
 
-const csvCell = (value: string): string => {
-  // Quote every cell; a leading = + - @ would make a spreadsheet run it as a formula, so it is escaped.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
-
 /** The rows as shown, as CSV a spreadsheet opens; `origin` makes the Jira search links absolute. */
 export function initiativesCsv(
   items: readonly InitiativeStatus[],
@@ -187,25 +182,22 @@ export function initiativesCsv(
     'Reason',
     'Jira search',
   ];
-  const lines = items.map((i) =>
-    [
-      RAG_LABELS[i.rag],
-      i.title,
-      ownerNameOf(i, people),
-      String(i.percentDone),
-      String(i.counts.done),
-      String(i.counts.total),
-      i.baseline ?? '',
-      i.forecast ?? '',
-      i.slipDays === undefined ? '' : String(i.slipDays),
-      String(i.blocked),
-      escalationText(i) || '0',
-      String(decisionsWaiting(i)),
-      i.reason,
-      i.scopeJql ? new URL(searchPath(i.scopeJql), origin).toString() : '',
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return [header.map(csvCell).join(','), ...lines].join('\r\n') + '\r\n';
+  const rows = items.map((i) => [
+    RAG_LABELS[i.rag],
+    i.title,
+    ownerNameOf(i, people),
+    String(i.percentDone),
+    String(i.counts.done),
+    String(i.counts.total),
+    i.baseline ?? '',
+    i.forecast ?? '',
+    i.slipDays === undefined ? '' : String(i.slipDays),
+    String(i.blocked),
+    escalationText(i) || '0',
+    String(decisionsWaiting(i)),
+    i.reason,
+    i.scopeJql ? new URL(searchPath(i.scopeJql), origin).toString() : '',
+  ]);
+  // Every cell quoted, formula-looking ones neutralised (see common/src/csv).
+  return toCsv([header, ...rows], { quoteAll: true });
 }

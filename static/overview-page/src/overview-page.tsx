@@ -12,6 +12,7 @@ import type { Overview } from '../../../src/shared/progress';
 import type { BriefList, BriefListItem } from '../../../src/shared/settings';
 import { describeError } from '../../common/src/resolver-client';
 import { ErrorState, LoadingState } from '../../common/src/states';
+import { downloadCsv } from '../../common/src/download';
 import { listBriefs, loadOverview } from './api';
 import { fetchPeople, type Person } from './people';
 import { approverIdsOf } from '../../common/src/initiative-numbers-decisions';
@@ -24,17 +25,6 @@ type Loaded<T> = { kind: 'loaded'; value: T; people: Map<string, Person>; people
 type State<T> = { kind: 'loading' } | { kind: 'error'; message: string } | Loaded<T>;
 
 const PEOPLE_ERROR = "Owners' names could not be loaded from Jira; reload the page to try again.";
-
-function download(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Loads a list and then its owners' names; a names failure keeps the list with a note. */
 function useOwnedList<T>(load: () => Promise<T>, owners: (value: T) => string[]) {
@@ -134,7 +124,7 @@ export function OverviewPage() {
                     onOpenPage={(path) => void router.navigate(path)}
                     onRefresh={() => void loadInitiatives()}
                     onExport={(rows) =>
-                      download(
+                      downloadCsv(
                         `accord-initiatives-${overview.now.toISOString().slice(0, 10)}.csv`,
                         initiativesCsv(rows, overview.people, origin()),
                       )
@@ -164,7 +154,7 @@ export function OverviewPage() {
                     now={briefs.now}
                     onOpenPage={openPage}
                     onExport={(rows) =>
-                      download(
+                      downloadCsv(
                         `accord-briefs-${briefs.now.toISOString().slice(0, 10)}.csv`,
                         briefsCsv(rows, briefs.people, origin()),
                       )

@@ -13,6 +13,7 @@ import type { ProjectApi } from './api';
 import type { ProjectJiraRequest } from './jira';
 import { cellLetters, holderNames, matrixToCsv } from './matrix-csv';
 import { ImportCsv } from './import-csv';
+import { downloadCsv } from '../../common/src/download';
 import { IssueLink } from './issue-link';
 
 const PAGE_SIZE = 50;
@@ -101,15 +102,7 @@ export function MatrixTab({
 
   const exportCsv = () => {
     if (!data) return;
-    const csv = matrixToCsv(data.rows, data.people, names);
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${projectKey}-raci-matrix.csv`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadCsv(`${projectKey}-raci-matrix.csv`, matrixToCsv(data.rows, data.people, names));
   };
 
   const headings = data ? holderNames(data.people, names) : [];

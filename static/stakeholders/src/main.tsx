@@ -1,5 +1,6 @@
 import { requestJira, view } from '@forge/bridge';
 import { mountApp } from '../../common/src/mount';
+import { downloadCsv } from '../../common/src/download';
 import { fetchPeople } from '../../common/src/user-picker-people';
 import { getGrid, saveGrid } from './api';
 import { StakeholdersMacro, type StakeholdersDeps } from './stakeholders-macro';
@@ -12,14 +13,7 @@ const deps: StakeholdersDeps = {
     const people = await fetchPeople((path, init) => requestJira(path, init), ids);
     return new Map([...people].map(([id, p]) => [id, p.displayName]));
   },
-  download: (fileName, csv) => {
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.click();
-    URL.revokeObjectURL(url);
-  },
+  download: downloadCsv,
 };
 
 mountApp(<StakeholdersMacro deps={deps} />);

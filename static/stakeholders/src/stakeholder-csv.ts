@@ -1,9 +1,5 @@
 import type { StakeholderRow } from '../../../src/domain/stakeholders';
-
-const cell = (v: string): string => {
-  const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
-  return /[",\n\r']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+import { toCsv } from '../../common/src/csv';
 
 /** The table view as CSV (formula-looking cells are prefixed so spreadsheets do not run them). */
 export function stakeholderCsv(rows: readonly StakeholderRow[]): string {
@@ -18,20 +14,16 @@ export function stakeholderCsv(rows: readonly StakeholderRow[]): string {
     'Cadence',
     'Channel',
   ];
-  const lines = rows.map((r) =>
-    [
-      r.name,
-      r.kind,
-      r.organisation,
-      r.role,
-      String(r.authority),
-      String(r.concern),
-      r.quadrantLabel,
-      r.cadenceLabel,
-      r.channel,
-    ]
-      .map(cell)
-      .join(','),
-  );
-  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+  const lines = rows.map((r) => [
+    r.name,
+    r.kind,
+    r.organisation,
+    r.role,
+    String(r.authority),
+    String(r.concern),
+    r.quadrantLabel,
+    r.cadenceLabel,
+    r.channel,
+  ]);
+  return toCsv([header, ...lines]);
 }

@@ -12,12 +12,11 @@ import { describeError } from '../resolver-client';
 import { ErrorState, LoadingState } from '../states';
 import type { JiraRequest } from '../jira-request';
 import { fetchPeople } from '../user-picker-people';
+import { toCsv } from '../csv';
 
-const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** The dry run as CSV: one row per issue, the same columns as the table. */
+/** The dry run as CSV: one row per issue, the same columns as the table (formula-looking cells neutralised). */
 export function dryRunCsv(result: DryRunResult): string {
-  const rows = [
+  return toCsv([
     ['Issue', 'Summary', 'Level', 'Level name', 'Targets', 'Actions', 'Due', 'Why'],
     ...result.issues.map((i) => [
       i.issueKey,
@@ -29,8 +28,7 @@ export function dryRunCsv(result: DryRunResult): string {
       i.dueAt,
       i.reasons.join(' '),
     ]),
-  ];
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  ]);
 }
 
 /** `/issues/?jql=…`: Jira's search for the candidate JQL (opened through the router). */
