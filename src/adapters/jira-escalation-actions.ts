@@ -10,6 +10,16 @@ const GROUP_PAGE = 50;
 /** A group larger than this is cut: a level should name a small group, not everyone. */
 const MAX_GROUP_MEMBERS = 200;
 
+/** A page of `GET /group/member`. */
+interface Page {
+  values?: unknown;
+  isLast?: unknown;
+}
+
+/** An object whose `prop` is a string (a priority's name, a member's account id). */
+const isNamed = <K extends string>(v: unknown, prop: K): v is Record<K, string> =>
+  typeof v === 'object' && v !== null && typeof (v as Record<K, unknown>)[prop] === 'string';
+
 /**
  * The level actions and site lookups as the app: comment, notify, watchers, priority, labels, the
  * `accord-escalation` property, the priority list and group members. 429 and 5xx are retried honouring
@@ -35,10 +45,10 @@ export function createJiraEscalationActions(
     async priorities() {
       const res = await call(route`/rest/api/3/priority`);
       if (!res.ok) throw await failure(res, 'read the priorities');
-      const body = (await res.json()) as Array<{ name?: unknown }>;
+      const body: unknown = await res.json();
       if (!Array.isArray(body))
         throw new UpstreamError('Jira answered the priorities with an unexpected shape.', 502);
-      return body.flatMap((p) => (typeof p.name === 'string' ? [p.name] : []));
+      return (body as unknown[]).flatMap((p) => (isNamed(p, 'name') ? [p.name] : []));
     },
     async groupMembers(group) {
       const out: string[] = [];
@@ -49,10 +59,13 @@ export function createJiraEscalationActions(
         );
         if (res.status === 404) return [];
         if (!res.ok) throw await failure(res, `read the members of ${group}`);
-        const body = (await res.json()) as { values?: Array<{ accountId?: unknown }>; isLast?: boolean };
-        const values = body.values ?? [];
-        values.forEach((v) => typeof v.accountId === 'string' && out.push(v.accountId));
-        if (body.isLast !== false || values.length === 0 || out.length >= MAX_GROUP_MEMBERS) return out;
+        const body: unknown = await res.json();
+        const values: unknown = typeof body === 'object' && body !== null ? (body as Page).values : undefined;
+        if (!Array.isArray(values))
+          throw new UpstreamError(`Jira answered the members of ${group} with an unexpected shape.`, 502);
+        (values as unknown[]).forEach((v) => isNamed(v, 'accountId') && out.push(v.accountId));
+        if ((body as Page).isLast !== false || values.length === 0 || out.length >= MAX_GROUP_MEMBERS)
+          return out;
         startAt += values.length;
       }
     },
