@@ -18,6 +18,7 @@ import {
   launchBlockedDocument,
   memoryPathStore,
   pageDirectoryWith,
+  projectRightsIn,
 } from './support/escalation-path-fakes';
 
 const PAGE = '98307';
@@ -27,10 +28,18 @@ function setup() {
   const paths = memoryPathStore();
   const clock = fixedClock('2026-11-20T10:00:00.000Z');
   const deps = { paths, clock, ids: sequentialIds() };
-  const page = (access: 'none' | 'view' | 'edit', pageId = PAGE) => ({
+  // By default the caller may edit and comment in LAUNCH (the project the sample path names), and is no admin.
+  const page = (
+    access: 'none' | 'view' | 'edit',
+    pageId = PAGE,
+    jira = projectRightsIn(['LAUNCH']),
+    admin = adminIs(false),
+  ) => ({
     kind: 'page' as const,
     pageId,
     wiki: wikiWith({ [pageId]: access }),
+    jira,
+    admin,
   });
   return { paths, clock, deps, page };
 }
@@ -46,6 +55,28 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('savePath on a page', () => {
+  it('enabling a path needs edit and comment rights in its projects, or Jira admin for a JQL-only scope', async () => {
+    const { deps, page, paths } = setup();
+    const save = (place: ReturnType<typeof page>, enabled: boolean, scope = launchBlockedDocument().scope) =>
+      savePath(deps, place, {
+        revision: 0,
+        enabled,
+        path: { ...launchBlockedDocument(), scope },
+        accountId: ERIK,
+      });
+    const noRights = projectRightsIn([]);
+    const refused = await rejection(save(page('edit', PAGE, noRights), true));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/You cannot edit and comment on issues in LAUNCH/);
+    expect(noRights.asked).toEqual([['LAUNCH', 'EDIT_ISSUES', 'ADD_COMMENTS']]);
+    const jqlOnly = { projects: [], jql: 'labels = launch' };
+    expect((await rejection(save(page('edit'), true, jqlOnly))).message).toMatch(/only a Jira administrator/);
+    expect(paths.writes).toBe(0);
+    // A draft needs only the page; an admin may enable a JQL-only scope.
+    expect((await save(page('edit', PAGE, noRights), false)).enabled).toBe(false);
+    expect((await save(page('edit', PAGE, noRights, adminIs(true)), true, jqlOnly)).enabled).toBe(true);
+  });
+
   it('creates a path with an app id, the caller as owner, and the page from the context', async () => {
     const { deps, page, paths } = setup();
     const view = await savePath(deps, page('edit'), {

@@ -209,6 +209,12 @@ export interface SiteAdministration {
   callerIsJiraAdmin(): Promise<boolean>;
 }
 
+/** The caller's own project permissions (`asUser`). */
+export interface CallerProjectPermissions {
+  /** The keys among `projectKeys` where the caller lacks any of `permissions` (a project they cannot see, too). */
+  lacking(projectKeys: readonly string[], permissions: readonly string[]): Promise<string[]>;
+}
+
 // ---- Executive view (progress roll-up, status report) ------------------------------------------------
 
 /** Jira's cheap searches, as one person or as the app. A JQL Jira refuses throws UpstreamError (400). */

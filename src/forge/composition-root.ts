@@ -5,7 +5,10 @@ import { createEntityDocumentStore, createKvsRecordStore } from '../adapters/kvs
 import { ENTITY, storageKeys } from '../adapters/storage-keys';
 import { platformClock, randomIds } from '../adapters/clock';
 import { createConfluencePageDirectory } from '../adapters/confluence-page-directory';
-import { createJiraSiteAdministration } from '../adapters/jira-site-administration';
+import {
+  createJiraCallerProjectPermissions,
+  createJiraSiteAdministration,
+} from '../adapters/jira-site-administration';
 import { createEntityIndexFeed } from '../adapters/kvs-index-feed';
 import { createRevisionedRecordStore } from '../adapters/kvs-revisioned-record';
 import { BRIEF_BY_UPDATED_INDEX, settingsKeys } from '../adapters/storage-keys';
@@ -83,6 +86,7 @@ export const setRolesDeps = (overrides: Partial<SetRolesDeps> = {}): SetRolesDep
 // Overview and admin pages (briefs listing, site settings).
 export const asUserPageDirectory = () => createConfluencePageDirectory(api.asUser(), routeBuilder);
 export const asUserSiteAdministration = () => createJiraSiteAdministration(api.asUser(), routeBuilder);
+export const asUserProjectPermissions = () => createJiraCallerProjectPermissions(api.asUser(), routeBuilder);
 export const briefsByUpdated = () =>
   createEntityIndexFeed<Brief>(ENTITY.brief, BRIEF_BY_UPDATED_INDEX, 'DESC');
 export const settingsStore = () =>

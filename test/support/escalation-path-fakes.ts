@@ -2,6 +2,7 @@ import type { EscalationPathDocument } from '../../src/shared/escalation';
 import type { EscalationPathStore, StoredPath } from '../../src/app/escalation-ports';
 import {
   RevisionConflict,
+  type CallerProjectPermissions,
   type PageDirectory,
   type SiteAdministration,
   type Versioned,
@@ -46,6 +47,20 @@ export function memoryPathStore(): EscalationPathStore & {
 export const adminIs = (isAdmin: boolean): SiteAdministration => ({
   callerIsJiraAdmin: async () => isAdmin,
 });
+
+/** The caller may edit and comment in `projects` (every permission asked), and nowhere else. */
+export const projectRightsIn = (
+  projects: readonly string[],
+): CallerProjectPermissions & { asked: string[][] } => {
+  const asked: string[][] = [];
+  return {
+    asked,
+    async lacking(keys, permissions) {
+      asked.push([...keys, ...permissions]);
+      return keys.filter((k) => !projects.includes(k));
+    },
+  };
+};
 
 /** Confluence's bulk page lookup: the pages the person may view, with their addresses. */
 export const pageDirectoryWith = (viewable: readonly string[]): PageDirectory & { calls: string[][] } => {

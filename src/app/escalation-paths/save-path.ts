@@ -6,6 +6,7 @@ import {
   type Clock,
   type DocumentStore,
   type IdGenerator,
+  type CallerProjectPermissions,
   type SiteAdministration,
   type Wiki,
 } from '../ports';
@@ -22,7 +23,14 @@ export interface SavePathDeps {
 
 /** Where the path is written and who may write it: a page (edit permission) or the site (Jira admin). */
 export type PathPlace =
-  | { kind: 'page'; pageId: string; wiki: Wiki }
+  | {
+      kind: 'page';
+      pageId: string;
+      wiki: Wiki;
+      /** The caller's Jira: an enabled path acts as the app, so whoever enables it must be able to act there. */
+      jira: CallerProjectPermissions;
+      admin: SiteAdministration;
+    }
   | {
       kind: 'site';
       admin: SiteAdministration;
@@ -57,6 +65,7 @@ export async function savePath(
         'Only people who can edit this page can change its escalation path. Ask the page owner to give you edit access.',
       );
     }
+    if (input.enabled) await requireRightsToRun(place, parsed.path.scope.projects);
   } else {
     await requireJiraAdmin(place.admin, 'change the site default escalation path');
   }
@@ -97,6 +106,34 @@ export async function savePath(
   }
   if (place.kind === 'site') await rememberSitePath(place.defaults, pathId);
   return toPathView(pathId, saved, true);
+}
+
+/** What the engine does on a path's issues (comments, edits): whoever enables a page's path must be able to. */
+export const PATH_RUN_PERMISSIONS = ['EDIT_ISSUES', 'ADD_COMMENTS'] as const;
+
+/**
+ * An enabled path makes the app comment on and edit issues, so enabling one from a page needs, as the caller,
+ * edit and comment rights in every project it names; a scope of JQL alone can reach any project, so only a Jira
+ * administrator may enable it. Drafts need only the page.
+ */
+async function requireRightsToRun(
+  place: Extract<PathPlace, { kind: 'page' }>,
+  projects: readonly string[],
+): Promise<void> {
+  if (projects.length === 0) {
+    if (await place.admin.callerIsJiraAdmin()) return;
+    throw new AppError(
+      'FORBIDDEN',
+      'A path whose scope is only a JQL can act on any project, so only a Jira administrator can enable it. Name its projects, or save it as a draft.',
+    );
+  }
+  const lacking = await place.jira.lacking(projects, PATH_RUN_PERMISSIONS);
+  if (lacking.length > 0) {
+    throw new AppError(
+      'FORBIDDEN',
+      `You cannot edit and comment on issues in ${lacking.join(', ')}, so you cannot enable a path that acts there. Save it as a draft and ask someone who can to enable it.`,
+    );
+  }
 }
 
 /** The defaults record names the site default path; written only when it names another one. */

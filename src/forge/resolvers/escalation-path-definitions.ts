@@ -17,7 +17,7 @@ import {
   pathReadDeps,
   pathWriteDeps,
 } from '../compose-escalation-paths';
-import { asUserSiteAdministration } from '../composition-root';
+import { asUserProjectPermissions, asUserSiteAdministration } from '../composition-root';
 import type { CallContext, ResolverDefinitions } from '../resolver-kit';
 
 const PATH_ID = z.string().regex(/^path-[A-Za-z0-9-]{1,80}$/, 'a path id such as path-3f2a…');
@@ -67,7 +67,13 @@ export const escalationPathMacroDefinitions = (
     run: (payload, ctx) =>
       savePath(
         pathWriteDeps(),
-        { kind: 'page', pageId: pageIdFor(ctx), wiki: asUserWiki() },
+        {
+          kind: 'page',
+          pageId: pageIdFor(ctx),
+          wiki: asUserWiki(),
+          jira: asUserProjectPermissions(),
+          admin: asUserSiteAdministration(),
+        },
         { ...payload, accountId: ctx.accountId ?? '' },
       ),
   },
