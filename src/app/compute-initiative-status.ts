@@ -267,11 +267,10 @@ export async function computeInitiativeStatus(
       jira = read.figures;
       decisions = decided;
     }
-    const read = { figures: jira };
     const total = (jira.counts?.new ?? 0) + (jira.counts?.indeterminate ?? 0);
     const escalations = total === 0 ? [] : await escalationsOf(deps, plan.scopeJql, openKeys);
     const input: ProgressInput = {
-      ...read.figures,
+      ...jira,
       baseline: record.baseline
         ? {
             date: record.baseline.date,

@@ -31,18 +31,3 @@ export interface InitiativeScope {
   epics: string[];
   jql?: string;
 }
-
-export const BRIEF_LIMITS = { title: 200, problem: 20_000 } as const;
-
-/** Returns the sentences that say what is wrong with a brief's text, or none. */
-export function briefProblems(input: { title: string; problem: string }): string[] {
-  const problems: string[] = [];
-  if (input.title.trim().length === 0) problems.push('Give the brief a title.');
-  if (input.title.length > BRIEF_LIMITS.title)
-    problems.push(`Keep the title to ${BRIEF_LIMITS.title} characters.`);
-  if (input.problem.length > BRIEF_LIMITS.problem)
-    problems.push(
-      `Keep "Problem and business impact" to ${BRIEF_LIMITS.problem} characters; link longer material.`,
-    );
-  return problems;
-}
