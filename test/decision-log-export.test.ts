@@ -98,7 +98,7 @@ describe('decision log adfExport', () => {
 
   it('the page may also come from the invocation context; a config cannot point at another page', async () => {
     const adf = await decisionLogExport(
-      { extensionPayload: { config: { briefId: DEMO_BRIEF_ID, pageId: LAUNCH_HOME_PAGE_ID } } as object },
+      { extensionPayload: { config: { briefId: DEMO_BRIEF_ID, pageId: LAUNCH_HOME_PAGE_ID } } },
       { extension: place(LAUNCH_BRIEF_PAGE_ID) },
     );
     const text = json(adf);
