@@ -9,6 +9,7 @@ import {
 } from '../../domain/decision';
 import type { ActOnDecisionPayload, DecisionView } from '../../shared/decision';
 import { AppError } from '../errors';
+import { requirePageAccess } from '../page-access';
 import { RevisionConflict, type Clock, type Wiki } from '../ports';
 import { linkSyncFailure, syncDecisionLinks } from './decision-links';
 import type { DecisionLinksJira, DecisionStore, StoredDecision } from './decision-ports';
@@ -25,16 +26,14 @@ export async function actOnDecision(
   deps: { decisions: DecisionStore; wiki: Wiki; links: DecisionLinksJira; clock: Clock },
   input: ActOnDecisionPayload & { pageId: string; accountId: string },
 ): Promise<DecisionView> {
-  const [access, current] = await Promise.all([
-    deps.wiki.pageAccess(input.pageId),
-    loadDecisionOnPage(deps.decisions, input.decisionId, input.pageId),
-  ]);
-  if (access === 'none') {
-    throw new AppError(
-      'FORBIDDEN',
-      'You cannot view the page this decision is on. Ask its owner for access.',
-    );
-  }
+  // Access first, so a person who cannot view the page learns nothing about which decisions exist.
+  const access = await requirePageAccess(
+    deps.wiki,
+    input.pageId,
+    'view',
+    'You cannot view the page this decision is on. Ask its owner for access.',
+  );
+  const current = await loadDecisionOnPage(deps.decisions, input.decisionId, input.pageId);
   const d = current.value.body;
   const at = deps.clock.now().toISOString();
   const by = input.accountId;

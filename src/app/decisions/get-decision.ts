@@ -1,6 +1,7 @@
 import type { DecisionView } from '../../shared/decision';
 import { AppError } from '../errors';
 import type { Versioned, Wiki } from '../ports';
+import { requirePageAccess } from '../page-access';
 import type { DecisionStore, StoredDecision } from './decision-ports';
 import { toDecisionView } from './decision-view';
 
@@ -26,16 +27,12 @@ export async function getDecision(
   deps: { decisions: DecisionStore; wiki: Wiki },
   input: { decisionId: string; pageId: string; accountId: string },
 ): Promise<DecisionView> {
-  const [access, stored] = await Promise.all([
-    deps.wiki.pageAccess(input.pageId),
-    deps.decisions.get(input.decisionId),
-  ]);
-  if (access === 'none') {
-    throw new AppError(
-      'FORBIDDEN',
-      'You cannot view the page this decision is on. Ask its owner for access.',
-    );
-  }
-  if (!stored || stored.value.pageId !== input.pageId) throw decisionNotHere();
+  const access = await requirePageAccess(
+    deps.wiki,
+    input.pageId,
+    'view',
+    'You cannot view the page this decision is on. Ask its owner for access.',
+  );
+  const stored = await loadDecisionOnPage(deps.decisions, input.decisionId, input.pageId);
   return toDecisionView(stored, input.accountId, access);
 }

@@ -1,5 +1,6 @@
 import type { StakeholderGridView } from '../../shared/stakeholders';
 import { AppError } from '../errors';
+import { requirePageAccess } from '../page-access';
 import type { DocumentStore, PageAccess, Versioned, Wiki } from '../ports';
 import type { StoredStakeholderGrid } from './stakeholder-grid-record';
 
@@ -8,6 +9,17 @@ export const gridNotHere = (): AppError =>
     'NOT_FOUND',
     'This stakeholder grid does not exist on this page. Edit the macro to create one.',
   );
+
+/** Loads a grid that must sit on `pageId` (the page comes from the platform context, never the payload). */
+export async function loadGridOnPage(
+  grids: DocumentStore<StoredStakeholderGrid>,
+  gridId: string,
+  pageId: string,
+): Promise<Versioned<StoredStakeholderGrid>> {
+  const stored = await grids.get(gridId);
+  if (!stored || stored.value.pageId !== pageId) throw gridNotHere();
+  return stored;
+}
 
 export const toGridView = (
   gridId: string,
@@ -27,16 +39,12 @@ export async function getStakeholderGrid(
   deps: { grids: DocumentStore<StoredStakeholderGrid>; wiki: Wiki },
   input: { gridId: string; pageId: string },
 ): Promise<StakeholderGridView> {
-  const [access, stored] = await Promise.all([
-    deps.wiki.pageAccess(input.pageId),
-    deps.grids.get(input.gridId),
-  ]);
-  if (access === 'none') {
-    throw new AppError(
-      'FORBIDDEN',
-      'You cannot view the page this stakeholder grid is on. Ask its owner for access.',
-    );
-  }
-  if (!stored || stored.value.pageId !== input.pageId) throw gridNotHere();
+  const access = await requirePageAccess(
+    deps.wiki,
+    input.pageId,
+    'view',
+    'You cannot view the page this stakeholder grid is on. Ask its owner for access.',
+  );
+  const stored = await loadGridOnPage(deps.grids, input.gridId, input.pageId);
   return toGridView(input.gridId, stored, access);
 }

@@ -9,7 +9,7 @@ import {
   type Versioned,
   type Wiki,
 } from '../ports';
-import { gridNotHere, toGridView } from './get-stakeholder-grid';
+import { loadGridOnPage, toGridView } from './get-stakeholder-grid';
 import type { StoredStakeholderGrid } from './stakeholder-grid-record';
 import { requirePageAccess } from '../page-access';
 
@@ -50,8 +50,7 @@ export async function saveStakeholderGrid(
   let grid = parsed.value;
   let current: Versioned<StoredStakeholderGrid> | undefined;
   if (input.gridId !== undefined) {
-    current = await deps.grids.get(input.gridId);
-    if (!current || current.value.pageId !== input.pageId) throw gridNotHere();
+    current = await loadGridOnPage(deps.grids, input.gridId, input.pageId);
     if (current.revision !== input.revision) throw conflict(new RevisionConflict(current.revision));
     const owner = current.value.body.ownerAccountId;
     const ownerOnly =
