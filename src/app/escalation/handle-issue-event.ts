@@ -7,7 +7,13 @@
 import type { EscalationPath } from '../../domain/escalation';
 import type { EscalationAuditEntry } from '../../shared/escalation';
 import type { EscalationPathStore } from '../escalation-ports';
-import { type EngineDeps, processIssue, projectInScope, type ProcessResult } from './process-issue';
+import {
+  type EngineDeps,
+  needsDecisions,
+  processIssue,
+  projectInScope,
+  type ProcessResult,
+} from './process-issue';
 
 export const MAX_ENABLED_PATHS = 200;
 
@@ -52,10 +58,6 @@ export function relevantFields(
   return fields.filter((f) => wanted.has(f.toLowerCase()));
 }
 
-const usesDecisions = (p: EscalationPath) =>
-  p.conditions.some((c) => c.kind === 'decision-overdue') ||
-  p.levels.some((l) => l.targets.some((t) => t.kind === 'role' && t.role === 'decision-approver'));
-
 export interface EventOutcome {
   /** Why nothing was read, when the event was irrelevant. */
   skipped?: string;
@@ -69,7 +71,7 @@ export async function handleEscalationEvent(deps: EventDeps, event: EscalationEv
 
   let keys: string[];
   if (event.kind === 'link-changed') {
-    if (!paths.some(usesDecisions)) return { skipped: 'No path reads linked decisions.', results: [] };
+    if (!paths.some(needsDecisions)) return { skipped: 'No path reads linked decisions.', results: [] };
     keys = event.issueIds;
   } else if (event.kind === 'commented') {
     const open = (await deps.episodes.listForIssue(event.issueKey)).some((s) => !s.endedAt);

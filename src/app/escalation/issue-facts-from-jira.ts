@@ -9,15 +9,19 @@ import {
   type LinkedDecision,
   pausesFromStatusHistory,
 } from '../../domain/escalation';
-import { readRolesProperty } from '../../domain/roles';
+import { ESCALATION_PROPERTY } from '../../domain/progress/escalations-by-level';
+import { readRolesProperty, ROLES_PROPERTY_KEY } from '../../domain/roles';
+import { DECISIONS_PROPERTY_KEY } from '../decisions/decision-ports';
+import { BRIEF_PROPERTY_KEY } from '../save-brief';
 import type { EscalationIssue } from './engine-ports';
 
-export const ROLES_PROPERTY = 'accord-roles';
-export const DECISIONS_PROPERTY = 'accord-decisions';
-export const ESCALATION_PROPERTY = 'accord-escalation';
-export const BRIEF_PROPERTY = 'accord-brief';
 /** Every property the engine reads with an issue. */
-export const ENGINE_PROPERTIES = [ROLES_PROPERTY, DECISIONS_PROPERTY, ESCALATION_PROPERTY, BRIEF_PROPERTY];
+export const ENGINE_PROPERTIES = [
+  ROLES_PROPERTY_KEY,
+  DECISIONS_PROPERTY_KEY,
+  ESCALATION_PROPERTY,
+  BRIEF_PROPERTY_KEY,
+];
 
 export interface DecisionEntry {
   id: string;
@@ -29,7 +33,7 @@ export interface DecisionEntry {
 
 /** The `accord-decisions` property, read defensively (anything malformed is skipped). */
 export function decisionsOf(issue: EscalationIssue): DecisionEntry[] {
-  const raw = issue.properties[DECISIONS_PROPERTY] as { decisions?: unknown } | undefined;
+  const raw = issue.properties[DECISIONS_PROPERTY_KEY] as { decisions?: unknown } | undefined;
   if (!raw || !Array.isArray(raw.decisions)) return [];
   return raw.decisions.filter((d): d is DecisionEntry => {
     const v = d as Partial<DecisionEntry> | null;
@@ -39,13 +43,13 @@ export function decisionsOf(issue: EscalationIssue): DecisionEntry[] {
 
 /** Holders of a role in the issue's own `accord-roles` property. */
 export function roleHolders(issue: EscalationIssue, role: string): string[] {
-  const reading = readRolesProperty(issue.properties[ROLES_PROPERTY]);
+  const reading = readRolesProperty(issue.properties[ROLES_PROPERTY_KEY]);
   return (reading.property?.assignments ?? []).filter((a) => a.role === role).map((a) => a.accountId);
 }
 
 /** The Accountable of an issue: RACI `accountable`, or the DACI `approver` (who is accountable for a decision). */
 export function accountablesOf(issue: EscalationIssue): string[] {
-  const reading = readRolesProperty(issue.properties[ROLES_PROPERTY]);
+  const reading = readRolesProperty(issue.properties[ROLES_PROPERTY_KEY]);
   const property = reading.property;
   if (!property) return [];
   const role = property.framework === 'DACI' ? 'approver' : 'accountable';

@@ -23,7 +23,8 @@ import type {
   IssueEdit,
 } from './engine-ports';
 import { escalationCommentAdf, escalationNotification, type LevelMessage } from './escalation-comment';
-import { ESCALATION_PROPERTY, toFacts } from './issue-facts-from-jira';
+import { ESCALATION_PROPERTY } from '../../domain/progress/escalations-by-level';
+import { toFacts } from './issue-facts-from-jira';
 import { TargetResolver } from './resolve-targets';
 import { endCachedStatusesOf } from '../invalidate-progress';
 import type { EpochStore } from '../ports';
@@ -65,7 +66,8 @@ export interface ProcessResult {
   propertyChanged: boolean;
 }
 
-const needsDecisions = (p: EscalationPath) =>
+/** Whether a path reads linked decisions (a decision-overdue condition or a decision-approver target). */
+export const needsDecisions = (p: EscalationPath) =>
   p.conditions.some((c) => c.kind === 'decision-overdue') ||
   p.levels.some((l) => l.targets.some((t) => t.kind === 'role' && t.role === 'decision-approver'));
 
@@ -445,7 +447,8 @@ async function putMerged(store: EpisodeStore, state: EpisodeState): Promise<Epis
   return merged;
 }
 
-function memo<T>(fn: () => Promise<T>): () => Promise<T> {
+/** Runs `fn` once, on first call, and shares its promise with every later call. */
+export function memo<T>(fn: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined;
   return () => (p ??= fn());
 }

@@ -2,7 +2,8 @@
 import type { Level, TargetRole } from '../../domain/escalation';
 import type { ResolvedTarget } from '../../shared/escalation';
 import type { BriefOwners, EscalationIssue, EscalationIssueSource, EscalationJira } from './engine-ports';
-import { accountablesOf, BRIEF_PROPERTY, decisionsOf, roleHolders } from './issue-facts-from-jira';
+import { BRIEF_PROPERTY_KEY } from '../save-brief';
+import { accountablesOf, decisionsOf, roleHolders } from './issue-facts-from-jira';
 
 const ROLE_LABEL: Record<TargetRole, string> = {
   'issue-accountable': "the issue's Accountable",
@@ -94,7 +95,7 @@ export class TargetResolver {
         const epic = await this.epic();
         const holders = [this.issue, ...(epic ? [epic] : [])];
         for (const h of holders) {
-          const brief = h.properties[BRIEF_PROPERTY] as { briefId?: unknown } | undefined;
+          const brief = h.properties[BRIEF_PROPERTY_KEY] as { briefId?: unknown } | undefined;
           if (brief && typeof brief.briefId === 'string') {
             const owner = await this.deps.briefs.ownerOf(brief.briefId);
             if (owner) return [owner];

@@ -10,7 +10,7 @@ import type { WorkQueue } from '../ports';
 import type { EscalationPathStore } from '../escalation-ports';
 import type { EscalationIssue } from './engine-ports';
 import { MAX_ENABLED_PATHS } from './handle-issue-event';
-import { type EngineDeps, processIssue } from './process-issue';
+import { type EngineDeps, memo, processIssue } from './process-issue';
 
 export const SWEEP_PAGE_SIZE = 100;
 /** Issues one invocation handles before the rest goes to the queue. */
@@ -126,9 +126,4 @@ export async function continueSweep(deps: SweepDeps, message: SweepMessage): Pro
     report.failed += r.failed.length;
   }
   return report;
-}
-
-function memo<T>(fn: () => Promise<T>): () => Promise<T> {
-  let p: Promise<T> | undefined;
-  return () => (p ??= fn());
 }

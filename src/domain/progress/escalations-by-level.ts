@@ -1,11 +1,12 @@
 /** Open escalations counted per level of the path. */
+import { MAX_LEVELS } from '../escalation/path-schema';
 import { isCount, type EscalationsAtLevel } from './progress-input';
 
 /** The issue property the escalation engine writes (`{ level, paths }`) and its JQL alias (a number). */
 export const ESCALATION_PROPERTY = 'accord-escalation';
 export const ESCALATION_ALIAS = 'accordEscalationLevel';
-/** The highest level a path may have (see `MAX_LEVELS` of the escalation path schema). */
-export const MAX_ESCALATION_LEVEL = 10;
+/** The highest level a path may have: `MAX_LEVELS` of the escalation path schema. */
+export const MAX_ESCALATION_LEVEL = MAX_LEVELS;
 
 const OPEN = 'statusCategory != Done';
 
