@@ -6,7 +6,7 @@ import { PEOPLE } from '../local/seed/people';
 import { DEMO_BRIEF_ID } from '../local/seed/confluence-seed';
 import { buildRolesProperty } from '../src/domain/roles';
 import type { RecordedCall } from '../local/platform/forge-runtime';
-import { checkExchange, loadSpec } from './contract/openapi-contract';
+import { checkExchange, exchangeOf, loadSpec } from './contract/openapi-contract';
 import { invocationStore } from '../local/platform/invocation-context';
 import { parseEscalationPath } from '../src/domain/escalation';
 import { escalationPathStore } from '../src/forge/compose-escalation-paths';
@@ -232,16 +232,7 @@ describe('the escalation ladder on the local site', () => {
       expect(paths).toContain(expected);
     }
     const spec = loadSpec('jira');
-    const problems = product.flatMap((c) =>
-      checkExchange(spec, {
-        method: c.method,
-        path: c.path,
-        query: new URLSearchParams(c.query),
-        requestBody: c.requestBody,
-        status: c.status,
-        responseBody: c.responseBody,
-      }),
-    );
+    const problems = product.flatMap((c) => checkExchange(spec, exchangeOf(c)));
     expect(problems).toEqual([]);
   });
 
@@ -358,16 +349,7 @@ describe('Flagged, issue edits and deletion on the local site', () => {
     });
     const spec = loadSpec('jira');
     for (const c of writes) {
-      expect(
-        checkExchange(spec, {
-          method: c.method,
-          path: c.path,
-          query: new URLSearchParams(c.query),
-          requestBody: c.requestBody,
-          status: c.status,
-          responseBody: c.responseBody,
-        }),
-      ).toEqual([]);
+      expect(checkExchange(spec, exchangeOf(c))).toEqual([]);
     }
 
     // Deleted: the open episode ends as `deleted`, audited, without a product call.

@@ -5,7 +5,7 @@ import { createSite, type Site } from '../local/site';
 import { PEOPLE } from '../local/seed/people';
 import { DEMO_BRIEF_ID } from '../local/seed/confluence-seed';
 import type { RecordedCall } from '../local/platform/forge-runtime';
-import { checkExchange, loadSpec } from './contract/openapi-contract';
+import { checkExchange, exchangeOf, loadSpec } from './contract/openapi-contract';
 
 /** The overview page (`overview/briefs`) and the admin page (`settings/*`) on the local site. */
 jest.setTimeout(60_000);
@@ -225,14 +225,7 @@ describe('the product calls of these resolvers', () => {
       'GET /wiki/api/v2/pages',
     ]);
     const problems = product.flatMap((c) =>
-      checkExchange(loadSpec(c.remote === 'jira' ? 'jira' : 'confluence'), {
-        method: c.method,
-        path: c.path,
-        query: new URLSearchParams(c.query),
-        requestBody: c.requestBody,
-        status: c.status,
-        responseBody: c.responseBody,
-      }),
+      checkExchange(loadSpec(c.remote === 'jira' ? 'jira' : 'confluence'), exchangeOf(c)),
     );
     expect(problems).toEqual([]);
     expect(product.every((c) => c.actor === 'user')).toBe(true);

@@ -6,7 +6,6 @@ import { PEOPLE } from '../local/seed/people';
 import { CAMPAIGN_BRIEF_ID, DEMO_BRIEF_ID, LEGAL_BRIEF_ID } from '../local/seed/confluence-seed';
 import { createJiraIssueKeySearch, createJiraProgressCounter } from '../src/adapters/jira-progress-counter';
 import { createJiraExpressionRollup } from '../src/adapters/jira-expression-rollup';
-import type { JiraRequester, RouteBuilder } from '../src/adapters/jira-issue-tracker';
 import {
   computeInitiativeStatus,
   createSharedSearches,
@@ -16,6 +15,7 @@ import type { InitiativeRecord } from '../src/app/ports';
 import { STATUS_CATEGORY_AGE } from '../src/domain/progress';
 import type { InitiativeStatus } from '../src/shared/progress';
 import { checkExchange, loadSpec, type Exchange } from './contract/openapi-contract';
+import { jiraAs, route } from './support/jira-http';
 
 /**
  * Open escalations by level in the executive view, on the demo site: the escalation engine's `accord-escalation`
@@ -27,11 +27,6 @@ const { priya, erik, fatima } = PEOPLE;
 let dataDir: string;
 let site: Site;
 
-const route: RouteBuilder = (strings, ...values) =>
-  strings.reduce(
-    (out, s, i) => out + s + (i < values.length ? encodeURIComponent(String(values[i])) : ''),
-    '',
-  );
 const http = async (method: string, path: string, body?: unknown, as?: string) => {
   const res = await fetch(site.url + path, {
     method,
@@ -68,37 +63,10 @@ const drillDown = async (status: InitiativeStatus, as: string) =>
       })),
   );
 
-/** Jira as `accountId` over HTTP, recording each call's path and JQL. */
-const jiraAs = (accountId: string) => {
-  const calls: Array<{ path: string; jql?: string; exchange: Exchange }> = [];
-  const requester: JiraRequester = {
-    async requestJira(path, init = {}) {
-      const body = init.body ? (JSON.parse(String(init.body)) as { jql?: string }) : undefined;
-      const res = await fetch(site.url + String(path), {
-        method: init.method ?? 'GET',
-        headers: { ...(init.headers ?? {}), 'x-forge-user': accountId },
-        ...(init.body ? { body: init.body } : {}),
-      });
-      const url = new URL(site.url + String(path));
-      calls.push({
-        path: String(path),
-        ...(body?.jql ? { jql: body.jql } : {}),
-        exchange: {
-          method: init.method ?? 'GET',
-          path: url.pathname,
-          query: url.searchParams,
-          requestBody: body,
-          status: res.status,
-          responseBody: await res.clone().json(),
-        },
-      });
-      return res;
-    },
-  };
-  return { requester, calls };
-};
+/** The JQL a recorded search sent. */
+const jqlOf = (x: Exchange) => (x.requestBody as { jql?: string } | undefined)?.jql;
 const computeAs = (accountId: string, mode: 'shared' | 'scoped' | 'counts') => {
-  const jira = jiraAs(accountId);
+  const jira = jiraAs(() => site.url, accountId);
   const limit: ComputeDeps['limit'] = (task) => task();
   const keySearch = createJiraIssueKeySearch(jira.requester, route);
   const deps: ComputeDeps = {
@@ -110,7 +78,7 @@ const computeAs = (accountId: string, mode: 'shared' | 'scoped' | 'counts') => {
     ...(mode !== 'counts' ? { rollup: createJiraExpressionRollup(jira.requester, route) } : {}),
     ...(mode === 'shared' ? { shared: createSharedSearches(keySearch, limit) } : {}),
   };
-  return { deps, calls: jira.calls };
+  return { deps, calls: jira.exchanges };
 };
 const brief = { id: 'b', title: 'T', ownerAccountId: priya.accountId, pageId: '1' };
 /** Every open issue the viewer may browse: LAUNCH, MKT and (for Priya only) LEGAL. */
@@ -196,7 +164,7 @@ describe('open escalations by level in the overview', () => {
     const statuses = await Promise.all(scopes.map((r) => computeInitiativeStatus(deps, brief, r)));
     expect(statuses.map((s) => s?.escalationsByLevel)).toEqual([{ '1': 1, '2': 1 }, { '1': 1 }, { '1': 1 }]);
     const searches = calls.filter((c) => c.path.startsWith('/rest/api/3/search/jql'));
-    expect(searches.map((c) => c.jql).sort()).toEqual([
+    expect(searches.map(jqlOf).sort()).toEqual([
       'accordEscalationLevel >= 1 AND statusCategory != Done',
       expect.stringMatching(
         /^statusCategory != Done AND \(status = Blocked\) AND statusCategoryChangedDate <= "/,
@@ -205,7 +173,7 @@ describe('open escalations by level in the overview', () => {
     expect(calls.filter((c) => c.path.includes('approximate-count'))).toEqual([]);
     // The key searches (keys only, with the escalation property) are requests Jira's OpenAPI spec defines.
     const spec = loadSpec('jira');
-    expect(searches.flatMap((c) => checkExchange(spec, c.exchange))).toEqual([]);
+    expect(searches.flatMap((c) => checkExchange(spec, c))).toEqual([]);
     // The blocked-for-long figure is the same as its own count query gives.
     const counted = await computeInitiativeStatus(
       computeAs(priya.accountId, 'counts').deps,
@@ -226,7 +194,7 @@ describe('open escalations by level in the overview', () => {
     };
     const status = await computeInitiativeStatus(capped, brief, EVERYTHING);
     expect(status?.escalationsByLevel).toEqual({ '1': 2, '2': 1 });
-    expect(calls.filter((c) => c.jql?.startsWith('accordEscalationLevel = '))).toHaveLength(10);
+    expect(calls.filter((c) => jqlOf(c)?.startsWith('accordEscalationLevel = '))).toHaveLength(10);
   });
 
   it('the initiative detail shows the same escalations as the overview', async () => {

@@ -9,7 +9,6 @@ import {
   createJiraProgressCounter,
 } from '../src/adapters/jira-progress-counter';
 import { createJiraExpressionRollup } from '../src/adapters/jira-expression-rollup';
-import type { JiraRequester, RouteBuilder } from '../src/adapters/jira-issue-tracker';
 import { computeInitiativeStatus, type ComputeDeps } from '../src/app/compute-initiative-status';
 import type { InitiativeRecord } from '../src/app/ports';
 import { UpstreamError } from '../src/app/errors';
@@ -19,7 +18,8 @@ import { scopeJqlOf } from '../src/app/initiative-scope';
 import { getOverview, type ProgressDeps } from '../src/app/get-overview';
 import type { Brief } from '../src/domain/brief/brief';
 import { memoryRecordStore } from './support/in-memory-ports';
-import { checkExchange, loadSpec, type Exchange } from './contract/openapi-contract';
+import { checkExchange, loadSpec } from './contract/openapi-contract';
+import { jiraAs, route } from './support/jira-http';
 import { briefFeed, memoryEpochs, memoryExpiringStore, pagesVisible } from './support/progress-fakes';
 
 /**
@@ -30,43 +30,9 @@ jest.setTimeout(60_000);
 
 let dataDir: string;
 let site: Site;
-const route: RouteBuilder = (strings, ...values) =>
-  strings.reduce(
-    (out, s, i) => out + s + (i < values.length ? encodeURIComponent(String(values[i])) : ''),
-    '',
-  );
-
-/** Jira as `accountId` over HTTP, counting the calls it makes and keeping each exchange for the spec check. */
-const jiraAs = (accountId: string) => {
-  const calls: string[] = [];
-  const exchanges: Exchange[] = [];
-  const requester: JiraRequester = {
-    async requestJira(path, init = {}) {
-      calls.push(String(path));
-      const res = await fetch(site.url + String(path), {
-        method: init.method ?? 'GET',
-        headers: { ...(init.headers ?? {}), 'x-forge-user': accountId },
-        ...(init.body ? { body: init.body } : {}),
-      });
-      const url = new URL(site.url + String(path));
-      const text = await res.clone().text();
-      exchanges.push({
-        method: init.method ?? 'GET',
-        path: url.pathname,
-        query: url.searchParams,
-        ...(init.body ? { requestBody: JSON.parse(String(init.body)) as unknown } : {}),
-        status: res.status,
-        ...(text ? { responseBody: JSON.parse(text) as unknown } : {}),
-      });
-      return res;
-    },
-  };
-  return { requester, calls, exchanges };
-};
-
 let frozen = new Date();
 const deps = (accountId: string, withExpressions: boolean) => {
-  const jira = jiraAs(accountId);
+  const jira = jiraAs(() => site.url, accountId);
   const d: ComputeDeps = {
     counter: createJiraProgressCounter(jira.requester, route),
     clock: { now: () => frozen },
@@ -149,7 +115,7 @@ const keySetDeps = (
   mode: 'auto' | 'always',
   expressionIssuesPerCall: number | null = null,
 ) => {
-  const jira = jiraAs(accountId);
+  const jira = jiraAs(() => site.url, accountId);
   const keySearch = createJiraIssueKeySearch(jira.requester, route);
   const deps: KeySetDeps = {
     counter: createJiraProgressCounter(jira.requester, route),
@@ -240,7 +206,7 @@ it('leaves a plan made at another time to be computed on its own', async () => {
 
 it('the overview with key sets lists the same statuses as computing each initiative on its own', async () => {
   const overviewAs = async (accountId: string, keySets?: 'always') => {
-    const jira = jiraAs(accountId);
+    const jira = jiraAs(() => site.url, accountId);
     const initiatives = memoryRecordStore<InitiativeRecord>();
     const briefs = Object.entries(SCOPES).map(([name, record], i) => {
       initiatives.data.set(`brief-${name}`, record);

@@ -31,6 +31,7 @@ import { applyEdit, diff, isAdf, issueTypeOf } from './issue-edit';
 import { adfProblems } from '../confluence/page-body';
 import { JqlError, compileJql, readEntityPropertyIndex, type EntityPropertyAlias } from './jql';
 import { createExpressionEndpoint } from './expression/endpoint';
+import { decodeToken, encodeToken, fingerprint } from './page-token';
 import type { ChangelogItem, IssueRecord, JiraProjectRecord, JiraSeed, NotificationRecord } from './model';
 import { JiraRenderer, fieldSelector, propertySelector, type Viewer } from './render';
 import { JiraStore } from './store';
@@ -96,13 +97,6 @@ const intParam = (raw: unknown, fallback: number): number => {
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw !== '' ? Number(raw) : NaN;
   return Number.isInteger(n) && n >= 0 ? n : fallback;
 };
-
-/** A short, stable fingerprint of a query, so a page token cannot be replayed against another query. */
-function fingerprint(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
-}
 
 export function createJiraService(opts: JiraServiceOptions): JiraService {
   const store = new JiraStore(opts.db);
@@ -1524,30 +1518,4 @@ export function createJiraService(opts: JiraServiceOptions): JiraService {
 /** A string or number from a request body as text; anything else is empty (never `[object Object]`). */
 function scalarText(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-}
-
-interface PageToken {
-  o: number;
-  q: string;
-}
-
-function encodeToken(token: PageToken): string {
-  return Buffer.from(JSON.stringify(token)).toString('base64url');
-}
-
-function decodeToken(raw: string): PageToken | undefined {
-  try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<PageToken>;
-    if (
-      typeof parsed.o === 'number' &&
-      Number.isInteger(parsed.o) &&
-      parsed.o >= 0 &&
-      typeof parsed.q === 'string'
-    ) {
-      return { o: parsed.o, q: parsed.q };
-    }
-  } catch {
-    // fall through: an unreadable token is an invalid token
-  }
-  return undefined;
 }

@@ -2,15 +2,11 @@ import Database from 'better-sqlite3';
 import { createJiraService } from '../../local/jira/jira-service';
 import { ADMIN_PERMISSIONS, VIEWER_PERMISSIONS } from '../../local/jira/catalog';
 import { createJiraRolesBatch } from './jira-roles-batch';
-import type { JiraRequester, RouteBuilder } from './jira-issue-tracker';
+import type { JiraRequester } from './jira-issue-tracker';
+import { route } from '../../test/support/jira-http';
 import { defaultRetryPolicy } from './retrying-fetch';
 
 const ERIK = '712020:erik';
-const route: RouteBuilder = (strings, ...values) =>
-  strings.reduce(
-    (out, s, i) => out + s + (i < values.length ? encodeURIComponent(String(values[i])) : ''),
-    '',
-  );
 const noWait = { ...defaultRetryPolicy, sleep: async () => undefined };
 
 /** The adapter against the emulated Jira, as Erik; `answer` may replace Jira's answer to a path. */

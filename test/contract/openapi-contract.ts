@@ -73,6 +73,28 @@ export interface Exchange {
   responseBody?: unknown;
 }
 
+/** A product call as the emulated platform records it (`RecordedCall`), with its query as a string. */
+export interface RecordedExchange {
+  method: string;
+  path: string;
+  query: string;
+  requestBody?: unknown;
+  status: number;
+  responseBody?: unknown;
+}
+
+/** The exchange `checkExchange` reads, from one call the emulated platform recorded. */
+export function exchangeOf(call: RecordedExchange): Exchange {
+  return {
+    method: call.method,
+    path: call.path,
+    query: new URLSearchParams(call.query),
+    requestBody: call.requestBody,
+    status: call.status,
+    responseBody: call.responseBody,
+  };
+}
+
 const SPEC_FILES: Record<SpecName, string> = {
   jira: 'jira-platform-v3.json',
   confluence: 'confluence-v2.json',

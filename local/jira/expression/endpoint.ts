@@ -7,6 +7,7 @@ import { json, type ProductRequest, type ProductResponse } from '../../platform/
 import { issueTypeById, priorityById, statusById, STATUS_CATEGORIES } from '../catalog';
 import type { IssueRecord } from '../model';
 import type { JiraStore } from '../store';
+import { decodeToken, encodeToken, fingerprint } from '../page-token';
 import { ExpressionError, evaluateExpression, JIssue, type IssueData, type Limits } from './evaluate';
 
 /** The most issues one page of a JQL context loads (Jira: "max results value considered may be lower"). */
@@ -25,22 +26,6 @@ export interface ExpressionEndpointDeps {
 
 const error = (status: number, message: string): ProductResponse =>
   json(status, { errorMessages: [message], errors: {} });
-
-interface Token {
-  o: number;
-  q: string;
-}
-const encode = (t: Token) => Buffer.from(JSON.stringify(t)).toString('base64url');
-const decode = (raw: string): Token | undefined => {
-  try {
-    const t = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Token>;
-    return typeof t.o === 'number' && Number.isInteger(t.o) && t.o >= 0 && typeof t.q === 'string'
-      ? { o: t.o, q: t.q }
-      : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 export function createExpressionEndpoint(deps: ExpressionEndpointDeps) {
   const dataOf = (req: ProductRequest, issue: IssueRecord): IssueData => {
@@ -83,7 +68,7 @@ export function createExpressionEndpoint(deps: ExpressionEndpointDeps) {
     const context = (body.context ?? {}) as Record<string, unknown>;
     if (typeof context !== 'object' || context === null || Array.isArray(context))
       return error(400, 'The context must be an object.');
-    const known = deprecated ? ['issue', 'issues', 'project'] : ['issue', 'issues', 'project'];
+    const known = ['issue', 'issues', 'project'];
     const unsupported = Object.keys(context).filter((k) => !known.includes(k));
     if (unsupported.length > 0)
       return error(400, `The context variable "${unsupported[0]}" is not supported by this Jira.`);
@@ -118,7 +103,7 @@ export function createExpressionEndpoint(deps: ExpressionEndpointDeps) {
       let offset = 0;
       const print = jql.query;
       if (!deprecated && jql.nextPageToken !== undefined && jql.nextPageToken !== null) {
-        const t = typeof jql.nextPageToken === 'string' ? decode(jql.nextPageToken) : undefined;
+        const t = typeof jql.nextPageToken === 'string' ? decodeToken(jql.nextPageToken) : undefined;
         if (!t || t.q !== fingerprint(print))
           return error(400, 'The provided next page token is invalid or expired.');
         offset = t.o;
@@ -135,7 +120,7 @@ export function createExpressionEndpoint(deps: ExpressionEndpointDeps) {
       jqlMeta = deprecated
         ? { startAt: offset, maxResults, count: page.length, totalCount: ids.length }
         : end < ids.length
-          ? { nextPageToken: encode({ o: end, q: fingerprint(print) }), isLast: false }
+          ? { nextPageToken: encodeToken({ o: end, q: fingerprint(print) }), isLast: false }
           : { nextPageToken: '', isLast: true };
     }
     if (context.project !== undefined) {
@@ -166,10 +151,4 @@ export function createExpressionEndpoint(deps: ExpressionEndpointDeps) {
       throw e;
     }
   };
-}
-
-function fingerprint(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
 }
